@@ -1,0 +1,132 @@
+"""The iso20k command: parse, call, print."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from bot.config import ConfigError, load_settings
+from bot.knowledge import KnowledgeError, SearchIndex, build_index
+from bot.textview import render_answer
+
+
+def _index() -> SearchIndex:
+    settings = load_settings()
+    return build_index(settings.iso20k_knowledge_dir)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    index = _index()
+    if args.batch is not None:
+        for line in _batch_lines(args.batch):
+            print(json.dumps(index.search(line).to_json(), ensure_ascii=False), flush=False)
+        sys.stdout.flush()
+        return 0
+    question = " ".join(args.question)
+    answer = index.search(_clean(question))
+    if args.json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        print(render_answer(answer, index.catalog))
+    return 0
+
+
+def _clean(text: str) -> str:
+    # control characters and undecodable bytes carry no meaning for the search
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+def _batch_lines(source: str) -> Iterable[str]:
+    stream = sys.stdin.buffer if source == "-" else _open_batch(source)
+    with stream:
+        for raw in stream:
+            yield _clean(raw.decode("utf-8", errors="replace").rstrip("\r\n"))
+
+
+def _open_batch(path: str):
+    try:
+        return open(path, "rb")  # noqa: SIM115 - closed by the caller's with
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def cmd_knowledge(args: argparse.Namespace) -> int:
+    index = _index()
+    catalog = index.catalog
+    if args.action == "check":
+        counts: dict[str, int] = {}
+        for entry in catalog.entries:
+            counts[entry.kind] = counts.get(entry.kind, 0) + 1
+        summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+        print(f"knowledge OK: {len(catalog)} entries ({summary})")
+        return 0
+    if not args.json:
+        for entry in catalog.entries:
+            print(f"{entry.kind:<10} {entry.id:<45} {entry.title}")
+        return 0
+    rows = [
+        {"id": e.id, "kind": e.kind, "title": e.title, "clauses": list(e.clauses), "source": e.source}
+        for e in catalog.entries
+    ]
+    print(json.dumps(rows, ensure_ascii=False, indent=1))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from bot.knowledge.evaluate import evaluate, load_questions
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"no question set at {path}: pass --file tests/questions.yaml from the project folder")
+    report = evaluate(_index(), load_questions(path))
+    print("\n".join(report.lines()))
+    if args.verbose:
+        print("\nmisses:")
+        for question, ids in report.misses:
+            print(f"  [{question.kind}] {question.q!r} expected {question.expect} got {ids[:3]}")
+    return 0
+
+
+class UsageError(Exception):
+    """Bad input on the command line."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="iso20k", description="A Slack bot for implementing ISO/IEC 20000-1 (TS 20000-5 guidance)."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ask = sub.add_parser("ask", help="answer a question from the knowledge base")
+    ask.add_argument("question", nargs="*", help='e.g. "what clause covers communication?"')
+    ask.add_argument("--json", action="store_true", help="print the answer as one JSON object")
+    ask.add_argument("--batch", metavar="FILE", help="answer each line of FILE (- for stdin) as JSON Lines")
+    ask.set_defaults(func=cmd_ask)
+
+    knowledge = sub.add_parser("knowledge", help="check or list the knowledge base")
+    knowledge.add_argument("action", choices=["check", "list"])
+    knowledge.add_argument("--json", action="store_true", help="list as a JSON array")
+    knowledge.set_defaults(func=cmd_knowledge)
+
+    ev = sub.add_parser("eval", help="score the search on the project's question set")
+    ev.add_argument("--file", default="tests/questions.yaml", help="question set (default: %(default)s)")
+    ev.add_argument("--verbose", "-v", action="store_true", help="also list the questions missed")
+    ev.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except (ConfigError, KnowledgeError, UsageError) as exc:
+        print(f"iso20k: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

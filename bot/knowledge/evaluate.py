@@ -1,0 +1,92 @@
+"""Scores the search on a question set: top-1 / top-3 accuracy per kind."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, TypeAdapter
+
+from bot.knowledge.index import SearchIndex
+
+OUT_OF_DOMAIN = "out-of-domain"
+
+
+class Question(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    q: str
+    kind: Literal["clause", "challenge", "maturity", "guidance", "activity", "faq", "policy", "out-of-domain"]
+    expect: list[str] = []
+
+
+@dataclass
+class KindScore:
+    total: int = 0
+    top1: int = 0
+    top3: int = 0
+    answered: int = 0
+
+    def rate(self, n: int) -> float:
+        return n / self.total if self.total else 0.0
+
+
+@dataclass
+class EvalReport:
+    kinds: dict[str, KindScore] = field(default_factory=lambda: defaultdict(KindScore))
+    misses: list[tuple[Question, list[str]]] = field(default_factory=list)
+
+    @property
+    def overall(self) -> KindScore:
+        total = KindScore()
+        for kind, s in self.kinds.items():
+            if kind != OUT_OF_DOMAIN:
+                total.total += s.total
+                total.top1 += s.top1
+                total.top3 += s.top3
+                total.answered += s.answered
+        return total
+
+    def lines(self) -> list[str]:
+        out = [f"{'kind':<14}{'n':>5}{'top-1':>8}{'top-3':>8}{'answered':>10}"]
+        for kind in sorted(k for k in self.kinds if k != OUT_OF_DOMAIN):
+            out.append(_row(kind, self.kinds[kind]))
+        out.append(_row("overall", self.overall))
+        ood = self.kinds.get(OUT_OF_DOMAIN)
+        if ood:
+            declined = ood.total - ood.answered
+            out.append(f"{OUT_OF_DOMAIN:<14}{ood.total:>5}  declined {declined / ood.total:.3f}")
+        return out
+
+
+def _row(name: str, s: KindScore) -> str:
+    return f"{name:<14}{s.total:>5}{s.rate(s.top1):>8.3f}{s.rate(s.top3):>8.3f}{s.rate(s.answered):>10.3f}"
+
+
+def load_questions(path: Path) -> list[Question]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return TypeAdapter(list[Question]).validate_python(data)
+
+
+def evaluate(index: SearchIndex, questions: list[Question]) -> EvalReport:
+    """Ask every question; a hit counts when a result id is one of the expected ids."""
+    report = EvalReport()
+    for question in questions:
+        answer = index.search(question.q)
+        ids = [hit.entry.id for hit in answer.hits]
+        score = report.kinds[question.kind]
+        score.total += 1
+        score.answered += answer.answered
+        if question.kind == OUT_OF_DOMAIN:
+            if answer.answered:
+                report.misses.append((question, ids))
+            continue
+        hit1 = answer.answered and bool(ids) and ids[0] in question.expect
+        hit3 = any(i in question.expect for i in ids[:3])
+        score.top1 += hit1
+        score.top3 += hit3
+        if not hit1:
+            report.misses.append((question, ids))
+    return report

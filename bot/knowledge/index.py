@@ -1,0 +1,218 @@
+"""The search index: built once from the catalog, shared by every surface.
+
+Retrieval is a field-weighted BM25 over stems held in an inverted index (cost follows the
+postings of the question's words, not the size of the knowledge), plus exact phrase matches
+of titles and keywords; typos are mapped onto the vocabulary with rapidfuzz. The best
+candidates are then re-ranked with what the question asks for (clause number, level, phase,
+role, kind) by `bot.knowledge.ranking`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.knowledge.answer import MAX_RESULTS, Answer, Hit
+from bot.knowledge.catalog import Catalog
+from bot.knowledge.query import QueryHints, read_hints
+from bot.knowledge.ranking import CUE_STEMS, MIN_SCORE, Candidate, QueryTerms, rerank
+from bot.knowledge.schema import Entry
+from bot.knowledge.text import STOPWORDS, stem, words
+
+# how much a word counts in each field
+FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.5, "meta": 1.2, "summary": 1.0, "detail": 0.4}
+K1, B = 1.2, 0.5
+MAX_QUESTION_CHARS = 500
+CANDIDATES = 40
+
+
+def entry_fields(entry: Entry, catalog_titles: dict[str, str]) -> dict[str, str]:
+    """The searchable text of an entry, by field."""
+    detail: list[str] = []
+    meta: list[str] = [entry.kind]
+    if entry.kind == "challenge":
+        detail += [c.text for c in entry.considerations]
+    elif entry.kind == "maturity":
+        detail += [entry.levels.I, entry.levels.II, entry.levels.III]
+        meta.append("maturity element")
+    elif entry.kind == "guidance":
+        for checklist in entry.checklists:
+            detail.append(checklist.title)
+            detail += checklist.items
+    elif entry.kind == "activity":
+        detail += entry.checklist
+        meta += [entry.group.replace("-", " "), *entry.who]
+    meta += [catalog_titles.get(c, "") for c in entry.clauses if c != entry.id]
+    return {
+        "title": entry.title,
+        "keywords": " ; ".join(entry.keywords),
+        "summary": entry.summary,
+        "detail": " ".join(detail),
+        "meta": " ".join(meta),
+    }
+
+
+@dataclass(frozen=True)
+class Posting:
+    ids: np.ndarray
+    weights: np.ndarray
+
+
+class SearchIndex:
+    """Answers questions from a catalog; build once, query from any thread."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.entries = catalog.entries
+        self.positions = {e.id: i for i, e in enumerate(self.entries)}
+        titles = {e.id: e.title for e in catalog.entries if e.kind == "clause"}
+        per_entry: list[Counter[str]] = []
+        self.entry_stems: list[frozenset[str]] = []
+        self.title_stems: list[frozenset[str]] = []
+        vocabulary: dict[str, str] = {}
+        phrases: dict[str, list[int]] = defaultdict(list)
+        for i, entry in enumerate(self.entries):
+            tf: Counter[str] = Counter()
+            for name, text in entry_fields(entry, titles).items():
+                for word in words(text):
+                    if word in STOPWORDS:
+                        continue
+                    s = stem(word)
+                    vocabulary.setdefault(word, s)
+                    tf[s] += FIELD_WEIGHTS[name]
+            per_entry.append(tf)
+            self.entry_stems.append(frozenset(tf))
+            self.title_stems.append(frozenset(_stems(entry.title)))
+            for phrase in [entry.title, *entry.keywords]:
+                key = " ".join(_stems(phrase))
+                if key and i not in phrases[key]:
+                    phrases[key].append(i)
+        self.postings = self._postings(per_entry)
+        self.phrases = {k: (v, _idf(len(self.entries), len(v))) for k, v in phrases.items()}
+        self.max_phrase_len = max((k.count(" ") + 1 for k in self.phrases), default=1)
+        self.vocabulary = vocabulary
+        self._vocab_by_initial: dict[str, list[str]] = defaultdict(list)
+        for word in vocabulary:
+            self._vocab_by_initial[word[0]].append(word)
+        self.roles = sorted({r for e in self.entries if e.kind == "activity" for r in e.who})
+
+    def _postings(self, per_entry: list[Counter[str]]) -> dict[str, Posting]:
+        n = len(per_entry)
+        lengths = np.array([sum(tf.values()) for tf in per_entry], dtype=np.float64)
+        avg = float(lengths.mean()) if n else 1.0
+        raw: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, tf in enumerate(per_entry):
+            norm = K1 * (1 - B + B * lengths[i] / avg)
+            for term, freq in tf.items():
+                raw[term].append((i, freq * (K1 + 1) / (freq + norm)))
+        postings = {}
+        for term, pairs in raw.items():
+            idf = _idf(n, len(pairs))
+            ids = np.fromiter((p[0] for p in pairs), dtype=np.int32, count=len(pairs))
+            weights = np.fromiter((p[1] * idf for p in pairs), dtype=np.float64, count=len(pairs))
+            postings[term] = Posting(ids, weights)
+        return postings
+
+    def idf(self, term: str) -> float:
+        posting = self.postings.get(term)
+        return _idf(len(self.entries), len(posting.ids) if posting is not None else 0)
+
+    @lru_cache(maxsize=4096)
+    def _fuzzy(self, word: str) -> tuple[str, float] | None:
+        """The known word a typo stands for: same first letter, one edit up to 7 letters, two beyond."""
+        if len(word) < 5 or word[0].isdigit():
+            return None
+        edits = 1 if len(word) <= 7 else 2
+        choices = self._vocab_by_initial.get(word[0], [])
+        match = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=edits)
+        if match is None:
+            return None
+        return self.vocabulary[match[0]], 0.9 if match[1] <= 1 else 0.8
+
+    def terms(self, question: str) -> QueryTerms:
+        """The question's content stems, each with how sure we are of it (typos < 1)."""
+        stems: list[str] = []
+        confidence: list[float] = []
+        unknown: list[str] = []
+        for word in words(question):
+            if word in STOPWORDS:
+                continue
+            s = stem(word)
+            if s in self.postings or word in self.vocabulary:
+                stems.append(self.vocabulary.get(word, s))
+                confidence.append(1.0)
+                continue
+            fuzzy = self._fuzzy(word)
+            if fuzzy is None:
+                unknown.append(word)
+                stems.append(s)
+                confidence.append(0.0)
+            else:
+                stems.append(fuzzy[0])
+                confidence.append(fuzzy[1])
+        return QueryTerms(stems=tuple(stems), confidence=tuple(confidence), unknown=tuple(unknown))
+
+    def search(self, question: str, limit: int = MAX_RESULTS) -> Answer:
+        """Rank the knowledge for a question and decide whether the bot is confident."""
+        question = question.strip()
+        text = question[:MAX_QUESTION_CHARS]
+        if not text or not self.entries:
+            return Answer(query=question, answered=False, hits=())
+        hints = read_hints(text)
+        terms = self.terms(text)
+        base = self._retrieve(terms)
+        candidates = self._candidates(base, hints)
+        ranked = rerank(self, candidates, terms, hints)
+        hits = tuple(Hit(self.entries[c.index], c.score) for c in ranked[:limit] if c.score >= MIN_SCORE)
+        answered = bool(ranked) and ranked[0].confident
+        return Answer(query=question, answered=answered, hits=hits)
+
+    def _retrieve(self, terms: QueryTerms) -> np.ndarray:
+        scores = np.zeros(len(self.entries), dtype=np.float64)
+        content = [
+            (s, c) for s, c in zip(terms.stems, terms.confidence) if c > 0 and s in self.postings and s not in CUE_STEMS
+        ]
+        for term, conf in dict(content).items():
+            posting = self.postings[term]
+            scores[posting.ids] += posting.weights * conf
+        for key, (ids, idf) in self._matched_phrases(terms.stems):
+            scores[ids] += idf * (1 + key.count(" "))
+        return scores
+
+    def _matched_phrases(self, stems: tuple[str, ...]):
+        seen = set()
+        for size in range(min(self.max_phrase_len, len(stems)), 0, -1):
+            for start in range(len(stems) - size + 1):
+                key = " ".join(stems[start : start + size])
+                if key in self.phrases and key not in seen:
+                    seen.add(key)
+                    yield key, self.phrases[key]
+
+    def _candidates(self, base: np.ndarray, hints: QueryHints) -> list[Candidate]:
+        if base.size > CANDIDATES:
+            top = np.argpartition(-base, CANDIDATES)[:CANDIDATES]
+            picked = {int(i) for i in top if base[i] > 0}
+        else:
+            picked = set(np.flatnonzero(base).tolist())
+        for number in hints.clause_numbers:
+            for entry_id in (number, f"guidance-{number}"):
+                entry = self.catalog.get(entry_id)
+                if entry is not None:
+                    picked.add(self.positions[entry_id])
+        if hints.phase is not None and f"activity-phase-{hints.phase}" in self.positions:
+            picked.add(self.positions[f"activity-phase-{hints.phase}"])
+        return [Candidate(index=i, base=float(base[i])) for i in picked]
+
+
+def _stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+def _idf(n: int, df: int) -> float:
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))

@@ -1,0 +1,141 @@
+"""Re-ranking of the retrieved candidates by what the question asks for, and confidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from bot.knowledge.query import QueryHints
+from bot.knowledge.text import stem, words
+
+if TYPE_CHECKING:
+    from bot.knowledge.index import SearchIndex
+
+# words that only steer the search (kind, level, phase cues) and carry no topic of their own
+_CUE_WORDS = """clause clauses subclause section requirement requirements require requires required
+shall level levels maturity mature lvl phase phases activity activities task tasks who whose
+owner owns responsible accountable role roles challenge challenges obstacle obstacles struggle
+struggling difficulty difficulties hurdle hurdles pitfall pitfalls barrier barriers overcome
+guidance guide advice recommend recommended recommendation ts tr iso iec 20000 2018 2022 2009
+standard i ii iii one two three first second third 1 2 3 4 5 6 7 8 9 10 chapter sec sect cl
+number""".split()
+CUE_STEMS = frozenset(stem(w) for w in _CUE_WORDS)
+
+DOMAIN_COVERAGE_MIN = 0.5  # share of the question's topic words the knowledge must know
+ENTRY_COVERAGE_MIN = 0.5  # share of them the top entry must contain
+MIN_SCORE = 0.05  # below this a result is noise, not a suggestion
+DIRECT = 100.0  # a question naming an existing clause number
+
+
+@dataclass(frozen=True)
+class QueryTerms:
+    stems: tuple[str, ...]
+    confidence: tuple[float, ...]  # 1 known, 0 unknown, between: a typo's similarity
+    unknown: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    index: int
+    base: float
+    score: float = 0.0
+    confident: bool = False
+
+
+def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, hints: QueryHints) -> list[Candidate]:
+    """Order candidates by relevance; mark the best one confident or not."""
+    topic = _topic_terms(index, terms)
+    total = sum(weight for _, weight, _ in topic) or 0.0
+    known = sum(weight * conf for _, weight, conf in topic)
+    domain = known / total if total else 0.0
+    roles = _roles_named(index, terms)
+    scored = []
+    for cand in candidates:
+        entry = index.entries[cand.index]
+        stems = index.entry_stems[cand.index]
+        cover = sum(w * c for s, w, c in topic if s in stems) / total if total else 0.0
+        title = index.title_stems[cand.index]
+        title_cover = len(title & {s for s, _, _ in topic}) / len(title) if title else 0.0
+        raw = cand.base * (0.4 + cover) + 2.0 * title_cover * cover
+        raw *= _hint_factor(entry, hints, roles)
+        direct = _direct_bonus(entry, hints, index.catalog.by_id)
+        if not topic and _fits_bare_hint(entry, hints):
+            direct = max(direct, DIRECT / 2)
+        scored.append((raw + direct, cover, title_cover, direct, cand))
+    scored.sort(key=lambda row: (-row[0], index.entries[row[4].index].id))
+    if not scored or (domain < DOMAIN_COVERAGE_MIN and scored[0][3] == 0):
+        return []  # outside the domain: nothing worth suggesting
+    best_raw = scored[0][0]
+    out = []
+    for rank, (raw, cover, title_cover, direct, cand) in enumerate(scored):
+        score = _display_score(raw, best_raw, cover, title_cover, direct, domain)
+        confident = rank == 0 and (direct > 0 or (domain >= DOMAIN_COVERAGE_MIN and cover >= ENTRY_COVERAGE_MIN))
+        out.append(replace(cand, score=score, confident=confident))
+    return out
+
+
+def _topic_terms(index: SearchIndex, terms: QueryTerms) -> list[tuple[str, float, float]]:
+    """(stem, idf, confidence) of the words that name the topic, repeats removed."""
+    seen: dict[str, tuple[str, float, float]] = {}
+    top_idf = index.idf("\0")  # the idf of a word the knowledge does not have
+    for s, conf in zip(terms.stems, terms.confidence):
+        if s in CUE_STEMS or s in seen:
+            continue
+        weight = index.idf(s) if conf > 0 else top_idf
+        seen[s] = (s, weight, conf)
+    return list(seen.values())
+
+
+def _roles_named(index: SearchIndex, terms: QueryTerms) -> set[str]:
+    stems = set(terms.stems)
+    named = set()
+    for role in index.roles:
+        role_stems = {stem(w) for w in words(role)} - {"manag"}
+        if role_stems and role_stems <= stems:
+            named.add(role)
+    return named
+
+
+def _hint_factor(entry, hints: QueryHints, roles: set[str]) -> float:
+    factor = 1.0
+    if hints.kinds:
+        factor *= 1.4 if entry.kind in hints.kinds else 0.85
+    if hints.level is not None and entry.kind == "maturity":
+        factor *= 1.3
+    if entry.kind == "activity":
+        if hints.phase is not None:
+            factor *= 1.3 if hints.phase in entry.phases else 0.6
+        if hints.asks_who:
+            factor *= 1.25
+        if roles:
+            factor *= 1.3 if roles & set(entry.who) else 0.9
+    return factor
+
+
+def _direct_bonus(entry, hints: QueryHints, by_id: dict) -> float:
+    """A question that names a clause number is about that clause (or that TS subclause)."""
+    if not hints.clause_numbers:
+        return 0.0
+    other_kinds = hints.kinds - {"clause"}
+    for number in hints.clause_numbers:
+        # a TS subclause number that is no 20000-1 clause (4.13, 5.3.1) needs no "TS" in the question
+        if entry.id == f"guidance-{number}" and (hints.wants_ts or number not in by_id):
+            return DIRECT
+        if entry.id == number and entry.kind == "clause" and not hints.wants_ts:
+            return DIRECT if not other_kinds else DIRECT / 4
+        if number in entry.clauses and entry.kind in other_kinds:
+            return DIRECT / 2
+    return 0.0
+
+
+def _fits_bare_hint(entry, hints: QueryHints) -> bool:
+    """'phase 2' alone is about that phase's objectives."""
+    return hints.phase is not None and entry.id == f"activity-phase-{hints.phase}"
+
+
+def _display_score(raw: float, best: float, cover: float, title_cover: float, direct: float, domain: float) -> float:
+    if direct >= DIRECT:
+        return 0.99
+    relative = raw / best if best > 0 else 0.0
+    value = 0.55 * cover + 0.2 * title_cover + 0.25 * relative
+    return max(0.0, min(0.99, value * (0.5 + 0.5 * domain)))

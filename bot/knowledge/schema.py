@@ -1,0 +1,108 @@
+"""Pydantic models of the knowledge entries: the one definition of what a valid entry is."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+ClauseRef = Annotated[str, Field(pattern=r"^(?:[4-9]|10)(?:\.\d{1,2}){0,3}$")]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+SHIPPED_KINDS = ("clause", "challenge", "maturity", "guidance", "activity")
+LOCAL_KINDS = ("faq", "policy")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class EntryBase(_Strict):
+    """Fields every knowledge entry has."""
+
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=120)]
+    title: NonEmpty
+    summary: NonEmpty
+    clauses: list[ClauseRef]
+    source: NonEmpty
+    keywords: list[NonEmpty] = []
+    related: list[NonEmpty] = []
+
+    @field_validator("clauses")
+    @classmethod
+    def _no_repeats(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("a clause is listed twice")
+        return value
+
+
+class ClauseEntry(EntryBase):
+    kind: Literal["clause"]
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_number(cls, value: str) -> str:
+        if not re.fullmatch(r"(?:[4-9]|10)(?:\.\d{1,2}){0,3}", value):
+            raise ValueError("a clause id is its clause number, e.g. 7.4")
+        return value
+
+
+class Consideration(_Strict):
+    text: NonEmpty
+    clauses: list[ClauseRef] = []
+
+
+class ChallengeEntry(EntryBase):
+    kind: Literal["challenge"]
+    number: Annotated[int, Field(ge=1)] | None = None
+    considerations: list[Consideration] = []
+
+
+class Levels(_Strict):
+    I: NonEmpty  # noqa: E741 - the standard's own level names
+    II: NonEmpty
+    III: NonEmpty
+
+
+class MaturityEntry(EntryBase):
+    kind: Literal["maturity"]
+    levels: Levels
+
+
+class Checklist(_Strict):
+    title: NonEmpty
+    items: list[NonEmpty]
+
+
+class GuidanceEntry(EntryBase):
+    kind: Literal["guidance"]
+    checklists: list[Checklist] = []
+
+
+Phase = Literal[1, 2, 3]
+
+
+class ActivityEntry(EntryBase):
+    kind: Literal["activity"]
+    group: Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    who: list[NonEmpty]
+    phases: Annotated[list[Phase], Field(min_length=1)]
+    checklist: list[NonEmpty] = []
+
+    @field_validator("who")
+    @classmethod
+    def _roles_lowercase(cls, value: list[str]) -> list[str]:
+        return [role.lower() for role in value]
+
+
+class LocalEntry(EntryBase):
+    """An organization's own entry: a local policy or an FAQ answer."""
+
+    kind: Literal["faq", "policy"]
+
+
+Entry = Annotated[
+    Union[ClauseEntry, ChallengeEntry, MaturityEntry, GuidanceEntry, ActivityEntry, LocalEntry],
+    Field(discriminator="kind"),
+]

@@ -1,0 +1,64 @@
+"""Text normalization shared by indexing and querying: one tokenizer, one stemmer."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_TOKEN = re.compile(r"\d+(?:\.\d+)+|[a-z0-9]+")
+_STEMMER = snowballstemmer.stemmer("english")
+
+# British spellings folded to one form so both match the same entries
+_SPELLING = {
+    "organisation": "organization", "organisations": "organizations",
+    "organisational": "organizational", "licence": "license", "licences": "licenses",
+    "catalogue": "catalog", "catalogues": "catalogs", "programme": "program",
+    "programmes": "programs", "behaviour": "behavior", "behaviours": "behaviors",
+    "prioritise": "prioritize", "prioritisation": "prioritization", "authorise": "authorize",
+    "authorised": "authorized", "authorisation": "authorization", "analyse": "analyze",
+    "analysed": "analyzed", "minimise": "minimize", "recognise": "recognize",
+    "standardise": "standardize", "utilisation": "utilization", "optimise": "optimize",
+    "centre": "center", "favour": "favor", "defence": "defense", "categorise": "categorize",
+    "categorisation": "categorization", "summarise": "summarize", "finalise": "finalize",
+}
+
+STOPWORDS = frozenset(
+    """a an the and or of to in on for at by with from as is are was were be been being am do does
+    did doing done have has had having i me my we our us you your he she it its they them their this
+    that these those there here what which whom whose when where why how can could should would
+    will shall may might must need needs about into over under than then so if not no yes any all
+    some each every please tell show give explain explains find know want get let lets just also
+    hey hi hello thanks thank bot iso20k does say says said mean means meaning covers cover covered
+    talks talk talking describe describes described regarding re like one ones much many more most
+    whats what's wat wht pls plz ok okay im i'm dont don't i'd id whether today
+    tomorrow yesterday something anything someone anyone thing things really actually""".split()
+)
+
+
+def normalize(text: str) -> str:
+    """Lowercase, fold accents and unify a few punctuation forms."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower().replace("&", " and ").replace("’", "'")
+    return text
+
+
+def words(text: str) -> list[str]:
+    """Tokens of a text: words and dotted numbers (8.2.6), spelling unified; single letters dropped."""
+    return [_SPELLING.get(tok, tok) for tok in _TOKEN.findall(normalize(text)) if len(tok) > 1]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The word's stem (numbers and short words stay as they are)."""
+    if len(word) <= 3 or word[0].isdigit():
+        return word
+    return _STEMMER.stemWord(word)
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words that carry meaning (stopwords dropped)."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
