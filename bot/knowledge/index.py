@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 from bot.knowledge.answer import MAX_RESULTS, Answer, Hit
 from bot.knowledge.catalog import Catalog
 from bot.knowledge.query import QueryHints, read_hints
-from bot.knowledge.ranking import CUE_STEMS, MIN_SCORE, Candidate, QueryTerms, rerank
+from bot.knowledge.ranking import CUE_STEMS, CUE_WEIGHT, MIN_SCORE, Candidate, QueryTerms, rerank
 from bot.knowledge.schema import Entry
 from bot.knowledge.text import STOPWORDS, stem, words
 
@@ -30,6 +30,7 @@ FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.5, "meta": 1.2, "summary": 1.0, "de
 K1, B = 1.2, 0.5
 MAX_QUESTION_CHARS = 500
 CANDIDATES = 40
+GENERIC_GROUP_STEMS = frozenset({"manag", "servic", "and", "phase"})
 
 
 def entry_fields(entry: Entry, catalog_titles: dict[str, str]) -> dict[str, str]:
@@ -73,12 +74,16 @@ class SearchIndex:
         self.positions = {e.id: i for i, e in enumerate(self.entries)}
         titles = {e.id: e.title for e in catalog.entries if e.kind == "clause"}
         per_entry: list[Counter[str]] = []
-        self.entry_stems: list[frozenset[str]] = []
+        self.entry_stems: list[frozenset[str]] = []  # every field but the details
+        self.detail_stems: list[frozenset[str]] = []
         self.title_stems: list[frozenset[str]] = []
+        self.strong_stems: list[frozenset[str]] = []  # title and keywords
+        self.group_stems: list[frozenset[str]] = []  # an activity's component, e.g. {"incid"}
         vocabulary: dict[str, str] = {}
         phrases: dict[str, list[int]] = defaultdict(list)
         for i, entry in enumerate(self.entries):
             tf: Counter[str] = Counter()
+            core: set[str] = set()
             for name, text in entry_fields(entry, titles).items():
                 for word in words(text):
                     if word in STOPWORDS:
@@ -86,9 +91,15 @@ class SearchIndex:
                     s = stem(word)
                     vocabulary.setdefault(word, s)
                     tf[s] += FIELD_WEIGHTS[name]
+                    if name != "detail":
+                        core.add(s)
             per_entry.append(tf)
-            self.entry_stems.append(frozenset(tf))
+            self.entry_stems.append(frozenset(core))
+            self.detail_stems.append(frozenset(tf) - core)
             self.title_stems.append(frozenset(_stems(entry.title)))
+            self.strong_stems.append(frozenset(_stems(" ".join([entry.title, *entry.keywords]))))
+            self.group_stems.append(frozenset(_stems(entry.group.replace("-", " "))) - GENERIC_GROUP_STEMS
+                                    if entry.kind == "activity" else frozenset())
             for phrase in [entry.title, *entry.keywords]:
                 key = " ".join(_stems(phrase))
                 if key and i not in phrases[key]:
@@ -97,6 +108,8 @@ class SearchIndex:
         self.phrases = {k: (v, _idf(len(self.entries), len(v))) for k, v in phrases.items()}
         self.max_phrase_len = max((k.count(" ") + 1 for k in self.phrases), default=1)
         self.vocabulary = vocabulary
+        # words that name a topic somewhere (a title or keyword) weigh more than words only used in prose
+        self.topic_stems = frozenset().union(*self.strong_stems) if self.strong_stems else frozenset()
         self._vocab_by_initial: dict[str, list[str]] = defaultdict(list)
         for word in vocabulary:
             self._vocab_by_initial[word[0]].append(word)
@@ -125,10 +138,10 @@ class SearchIndex:
 
     @lru_cache(maxsize=4096)
     def _fuzzy(self, word: str) -> tuple[str, float] | None:
-        """The known word a typo stands for: same first letter, one edit up to 7 letters, two beyond."""
-        if len(word) < 5 or word[0].isdigit():
+        """The known word a typo stands for: same first letter, one edit up to 8 letters, two beyond."""
+        if len(word) < 6 or word[0].isdigit():
             return None
-        edits = 1 if len(word) <= 7 else 2
+        edits = 1 if len(word) <= 8 else 2
         choices = self._vocab_by_initial.get(word[0], [])
         match = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=edits)
         if match is None:
@@ -175,12 +188,10 @@ class SearchIndex:
 
     def _retrieve(self, terms: QueryTerms) -> np.ndarray:
         scores = np.zeros(len(self.entries), dtype=np.float64)
-        content = [
-            (s, c) for s, c in zip(terms.stems, terms.confidence) if c > 0 and s in self.postings and s not in CUE_STEMS
-        ]
-        for term, conf in dict(content).items():
+        content = {s: c for s, c in zip(terms.stems, terms.confidence) if c > 0 and s in self.postings}
+        for term, conf in content.items():
             posting = self.postings[term]
-            scores[posting.ids] += posting.weights * conf
+            scores[posting.ids] += posting.weights * conf * (CUE_WEIGHT if term in CUE_STEMS else 1.0)
         for key, (ids, idf) in self._matched_phrases(terms.stems):
             scores[ids] += idf * (1 + key.count(" "))
         return scores
@@ -200,13 +211,12 @@ class SearchIndex:
             picked = {int(i) for i in top if base[i] > 0}
         else:
             picked = set(np.flatnonzero(base).tolist())
+        named = [f"challenge-{n}" for n in hints.challenge_numbers]
         for number in hints.clause_numbers:
-            for entry_id in (number, f"guidance-{number}"):
-                entry = self.catalog.get(entry_id)
-                if entry is not None:
-                    picked.add(self.positions[entry_id])
-        if hints.phase is not None and f"activity-phase-{hints.phase}" in self.positions:
-            picked.add(self.positions[f"activity-phase-{hints.phase}"])
+            named += [number, f"guidance-{number}"]
+        if hints.phase is not None:
+            named.append(f"activity-phase-{hints.phase}")
+        picked.update(self.positions[i] for i in named if i in self.positions)
         return [Candidate(index=i, base=float(base[i])) for i in picked]
 
 

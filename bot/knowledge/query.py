@@ -14,6 +14,7 @@ _LEVEL = re.compile(rf"\b(?:level|lvl|maturity)\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st
 _PHASE = re.compile(rf"\bphase\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\b")
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d])")
 _BARE_CLAUSE = re.compile(r"\b(?:clause|section|sect|sec|chapter|cl|§)\s*(\d{1,2})\b(?!\.\d)")
+_CHALLENGE = re.compile(r"\bchallenge\s*(?:no\.?|number|#)?\s*(\d{1,2})\b")
 _TS_HINT = re.compile(r"20000-5|\bts\b|\btr\b|\bguidance\b|\bimplementation guide\b")
 
 # words that say which kind of entry the asker wants
@@ -22,11 +23,11 @@ _KIND_WORDS = {
                "required", "shall", "section", "subclause", "20000-1"),
     "maturity": ("level", "levels", "maturity", "mature", "lvl", "self-assessment", "assess"),
     "activity": ("phase", "phases", "activity", "activities", "task", "tasks", "who",
-                 "whose", "owner", "owns", "own", "responsible", "accountable", "role", "todo",
-                 "initiation", "do"),
+                 "whose", "owner", "owns", "responsible", "accountable", "role", "todo", "initiation"),
     "challenge": ("challenge", "challenges", "obstacle", "obstacles", "struggle", "struggling",
                   "difficulty", "difficulties", "hurdle", "hurdles", "pitfall", "pitfalls",
-                  "barrier", "barriers", "overcome"),
+                  "barrier", "barriers", "overcome", "lack", "lacking", "resistance", "resisting",
+                  "reluctant", "stalled", "momentum", "buy-in", "pushback"),
     "guidance": ("guidance", "guide", "approach", "advice", "recommend", "recommended",
                  "recommendation", "checklist", "ts", "20000-5", "steps", "implementing"),
 }
@@ -38,6 +39,7 @@ class QueryHints:
     """What the question asks for besides its words."""
 
     clause_numbers: tuple[str, ...] = ()
+    challenge_numbers: tuple[int, ...] = ()
     level: int | None = None
     phase: int | None = None
     wants_ts: bool = False
@@ -48,7 +50,7 @@ class QueryHints:
 def read_hints(question: str) -> QueryHints:
     """Parse clause numbers, level, phase, 'who' and kind words out of a question."""
     text = normalize(question)
-    numbers = [m.group(1) for m in _DOTTED.finditer(text)]
+    numbers = [m.group(1) for m in _DOTTED.finditer(text) if not _CHALLENGE.search(text[: m.end()])]
     numbers += [m.group(1) for m in _BARE_CLAUSE.finditer(text)]
     level = _first_ordinal(_LEVEL, text)
     phase = _first_ordinal(_PHASE, text)
@@ -60,6 +62,7 @@ def read_hints(question: str) -> QueryHints:
         kinds.add("activity")
     return QueryHints(
         clause_numbers=tuple(dict.fromkeys(numbers)),
+        challenge_numbers=tuple(int(m.group(1)) for m in _CHALLENGE.finditer(text)),
         level=level,
         phase=phase,
         wants_ts=bool(_TS_HINT.search(text)),

@@ -11,20 +11,24 @@ from bot.knowledge.text import stem, words
 if TYPE_CHECKING:
     from bot.knowledge.index import SearchIndex
 
-# words that only steer the search (kind, level, phase cues) and carry no topic of their own
-_CUE_WORDS = """clause clauses subclause section requirement requirements require requires required
-shall level levels maturity mature lvl phase phases activity activities task tasks who whose
-owner owns responsible accountable role roles challenge challenges obstacle obstacles struggle
+# words that mostly steer the search (kind, level, phase cues): they count, but little
+_CUE_WORDS = """clause clauses subclause section shall level levels maturity mature lvl phase phases activity activities task tasks who whose
+owner owns accountable role roles challenge challenges obstacle obstacles struggle
 struggling difficulty difficulties hurdle hurdles pitfall pitfalls barrier barriers overcome
 guidance guide advice recommend recommended recommendation ts tr iso iec 20000 2018 2022 2009
-standard i ii iii one two three first second third 1 2 3 4 5 6 7 8 9 10 chapter sec sect cl
+standard ii iii one two three first second third 1 2 3 4 5 6 7 8 9 10 chapter sec sect cl
 number""".split()
 CUE_STEMS = frozenset(stem(w) for w in _CUE_WORDS)
+CUE_WEIGHT = 0.3
 
-DOMAIN_COVERAGE_MIN = 0.5  # share of the question's topic words the knowledge must know
+DOMAIN_COVERAGE_MIN = 0.5  # share of the question's words the knowledge must know
 ENTRY_COVERAGE_MIN = 0.5  # share of them the top entry must contain
 MIN_SCORE = 0.05  # below this a result is noise, not a suggestion
-DIRECT = 100.0  # a question naming an existing clause number
+DIRECT = 100.0  # a question naming an existing clause number or challenge
+# without any cue, a topic question is answered by the standard's clause first
+DEFAULT_KIND_PRIOR = {"clause": 1.35, "activity": 0.75, "maturity": 0.8}
+PROSE_WORD_WEIGHT = 0.5  # a known word that names no topic anywhere (often, run, found)
+DETAIL_MATCH = 0.5  # a word found only in an entry's details counts half
 
 
 @dataclass(frozen=True)
@@ -44,23 +48,24 @@ class Candidate:
 
 def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, hints: QueryHints) -> list[Candidate]:
     """Order candidates by relevance; mark the best one confident or not."""
-    topic = _topic_terms(index, terms)
-    total = sum(weight for _, weight, _ in topic) or 0.0
-    known = sum(weight * conf for _, weight, conf in topic)
-    domain = known / total if total else 0.0
+    topic = _weighted_terms(index, terms)
+    total = sum(weight for _, weight, _ in topic)
+    domain = sum(weight * conf for _, weight, conf in topic) / total if total else 0.0
+    query_stems = {s for s, _, _ in topic}
     roles = _roles_named(index, terms)
     scored = []
     for cand in candidates:
         entry = index.entries[cand.index]
-        stems = index.entry_stems[cand.index]
-        cover = sum(w * c for s, w, c in topic if s in stems) / total if total else 0.0
+        cover = _coverage(topic, index.entry_stems[cand.index], total)
+        cover += DETAIL_MATCH * _coverage(topic, index.detail_stems[cand.index], total)
+        strong = _coverage(topic, index.strong_stems[cand.index], total)
         title = index.title_stems[cand.index]
-        title_cover = len(title & {s for s, _, _ in topic}) / len(title) if title else 0.0
-        raw = cand.base * (0.4 + cover) + 2.0 * title_cover * cover
+        title_cover = len(title & query_stems) / len(title) if title else 0.0
+        raw = cand.base * (0.4 + cover) + 2.0 * title_cover * cover + 3.0 * strong
         raw *= _hint_factor(entry, hints, roles)
+        if index.group_stems[cand.index] & query_stems:
+            raw *= 1.25  # the question names this activity's component
         direct = _direct_bonus(entry, hints, index.catalog.by_id)
-        if not topic and _fits_bare_hint(entry, hints):
-            direct = max(direct, DIRECT / 2)
         scored.append((raw + direct, cover, title_cover, direct, cand))
     scored.sort(key=lambda row: (-row[0], index.entries[row[4].index].id))
     if not scored or (domain < DOMAIN_COVERAGE_MIN and scored[0][3] == 0):
@@ -74,14 +79,22 @@ def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, h
     return out
 
 
-def _topic_terms(index: SearchIndex, terms: QueryTerms) -> list[tuple[str, float, float]]:
-    """(stem, idf, confidence) of the words that name the topic, repeats removed."""
+def _coverage(topic: list[tuple[str, float, float]], stems: frozenset[str], total: float) -> float:
+    return sum(w * c for s, w, c in topic if s in stems) / total if total else 0.0
+
+
+def _weighted_terms(index: SearchIndex, terms: QueryTerms) -> list[tuple[str, float, float]]:
+    """(stem, weight, confidence) of the question's words, repeats removed; cue words weigh little."""
     seen: dict[str, tuple[str, float, float]] = {}
     top_idf = index.idf("\0")  # the idf of a word the knowledge does not have
     for s, conf in zip(terms.stems, terms.confidence):
-        if s in CUE_STEMS or s in seen:
+        if s in seen:
             continue
         weight = index.idf(s) if conf > 0 else top_idf
+        if conf > 0 and s not in index.topic_stems:
+            weight *= PROSE_WORD_WEIGHT
+        if s in CUE_STEMS:
+            weight *= CUE_WEIGHT
         seen[s] = (s, weight, conf)
     return list(seen.values())
 
@@ -100,11 +113,15 @@ def _hint_factor(entry, hints: QueryHints, roles: set[str]) -> float:
     factor = 1.0
     if hints.kinds:
         factor *= 1.4 if entry.kind in hints.kinds else 0.85
+    elif not hints.clause_numbers:
+        factor *= DEFAULT_KIND_PRIOR.get(entry.kind, 1.0)
     if hints.level is not None and entry.kind == "maturity":
         factor *= 1.3
     if entry.kind == "activity":
         if hints.phase is not None:
             factor *= 1.3 if hints.phase in entry.phases else 0.6
+            if entry.id == f"activity-phase-{hints.phase}":
+                factor *= 1.5
         if hints.asks_who:
             factor *= 1.25
         if roles:
@@ -113,9 +130,9 @@ def _hint_factor(entry, hints: QueryHints, roles: set[str]) -> float:
 
 
 def _direct_bonus(entry, hints: QueryHints, by_id: dict) -> float:
-    """A question that names a clause number is about that clause (or that TS subclause)."""
-    if not hints.clause_numbers:
-        return 0.0
+    """A question that names a clause number (or challenge N) is about that clause or TS subclause."""
+    if entry.kind == "challenge" and entry.id in {f"challenge-{n}" for n in hints.challenge_numbers}:
+        return DIRECT
     other_kinds = hints.kinds - {"clause"}
     for number in hints.clause_numbers:
         # a TS subclause number that is no 20000-1 clause (4.13, 5.3.1) needs no "TS" in the question
@@ -126,11 +143,6 @@ def _direct_bonus(entry, hints: QueryHints, by_id: dict) -> float:
         if number in entry.clauses and entry.kind in other_kinds:
             return DIRECT / 2
     return 0.0
-
-
-def _fits_bare_hint(entry, hints: QueryHints) -> bool:
-    """'phase 2' alone is about that phase's objectives."""
-    return hints.phase is not None and entry.id == f"activity-phase-{hints.phase}"
 
 
 def _display_score(raw: float, best: float, cover: float, title_cover: float, direct: float, domain: float) -> float:

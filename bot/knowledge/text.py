@@ -8,11 +8,17 @@ from functools import lru_cache
 
 import snowballstemmer
 
+_CONTRACTION = re.compile(r"(n't|'s|'re|'ve|'ll|'d|'m)\b")
 _TOKEN = re.compile(r"\d+(?:\.\d+)+|[a-z0-9]+")
 _STEMMER = snowballstemmer.stemmer("english")
 
-# British spellings folded to one form so both match the same entries
+# British spellings and common abbreviations folded to one form so both match the same entries
 _SPELLING = {
+    "mgmt": "management", "mgmnt": "management", "mgt": "management", "mngmt": "management",
+    "mgr": "manager", "mgrs": "managers", "svc": "service", "svcs": "services", "docs": "documents",
+    "doc": "document", "reqs": "requirements", "req": "requirement", "info": "information",
+    "config": "configuration", "infosec": "information security", "org": "organization",
+    "orgs": "organizations", "govt": "government", "approx": "approximately", "sm": "service management",
     "organisation": "organization", "organisations": "organizations",
     "organisational": "organizational", "licence": "license", "licences": "licenses",
     "catalogue": "catalog", "catalogues": "catalogs", "programme": "program",
@@ -34,7 +40,8 @@ STOPWORDS = frozenset(
     hey hi hello thanks thank bot iso20k does say says said mean means meaning covers cover covered
     talks talk talking describe describes described regarding re like one ones much many more most
     whats what's wat wht pls plz ok okay im i'm dont don't i'd id whether today
-    tomorrow yesterday something anything someone anyone thing things really actually""".split()
+    tomorrow yesterday something anything someone anyone thing things really actually everyone everybody
+    anybody somebody nobody guys folks stuff kind sort bit lot lots""".split()
 )
 
 
@@ -43,12 +50,16 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower().replace("&", " and ").replace("’", "'")
-    return text
+    return _CONTRACTION.sub(lambda m: " not" if m.group(1) == "n't" else "", text)
 
 
 def words(text: str) -> list[str]:
     """Tokens of a text: words and dotted numbers (8.2.6), spelling unified; single letters dropped."""
-    return [_SPELLING.get(tok, tok) for tok in _TOKEN.findall(normalize(text)) if len(tok) > 1]
+    out: list[str] = []
+    for tok in _TOKEN.findall(normalize(text)):
+        if len(tok) > 1:
+            out.extend(_SPELLING.get(tok, tok).split())
+    return out
 
 
 @lru_cache(maxsize=65536)
