@@ -18,8 +18,9 @@ def clause_sort_key(number: str) -> tuple[int, ...]:
 class Catalog:
     """All knowledge entries, with lookups by id, kind and clause."""
 
-    def __init__(self, entries: list[Entry]) -> None:
+    def __init__(self, entries: list[Entry], synonyms: list[tuple[str, ...]] | None = None) -> None:
         self.entries: list[Entry] = list(entries)
+        self.synonyms: list[tuple[str, ...]] = list(synonyms or [])
         self.by_id: dict[str, Entry] = {e.id: e for e in self.entries}
         self._citing: dict[str, list[str]] = defaultdict(list)
         for entry in self.entries:

@@ -23,6 +23,7 @@ from bot.knowledge.catalog import Catalog
 from bot.knowledge.query import QueryHints, read_hints
 from bot.knowledge.ranking import CUE_STEMS, CUE_WEIGHT, MIN_SCORE, Candidate, QueryTerms, rerank
 from bot.knowledge.schema import Entry
+from bot.knowledge.synonyms import Canonicalizer
 from bot.knowledge.text import STOPWORDS, stem, words
 
 # how much a word counts in each field
@@ -72,6 +73,7 @@ class SearchIndex:
         self.catalog = catalog
         self.entries = catalog.entries
         self.positions = {e.id: i for i, e in enumerate(self.entries)}
+        self.canon = Canonicalizer(catalog.synonyms)
         titles = {e.id: e.title for e in catalog.entries if e.kind == "clause"}
         per_entry: list[Counter[str]] = []
         self.entry_stems: list[frozenset[str]] = []  # every field but the details
@@ -79,41 +81,54 @@ class SearchIndex:
         self.title_stems: list[frozenset[str]] = []
         self.strong_stems: list[frozenset[str]] = []  # title and keywords
         self.group_stems: list[frozenset[str]] = []  # an activity's component, e.g. {"incid"}
-        vocabulary: dict[str, str] = {}
         phrases: dict[str, list[int]] = defaultdict(list)
         for i, entry in enumerate(self.entries):
             tf: Counter[str] = Counter()
             core: set[str] = set()
             for name, text in entry_fields(entry, titles).items():
-                for word in words(text):
-                    if word in STOPWORDS:
-                        continue
-                    s = stem(word)
-                    vocabulary.setdefault(word, s)
+                for s in self.stems(text):
                     tf[s] += FIELD_WEIGHTS[name]
                     if name != "detail":
                         core.add(s)
             per_entry.append(tf)
             self.entry_stems.append(frozenset(core))
             self.detail_stems.append(frozenset(tf) - core)
-            self.title_stems.append(frozenset(_stems(entry.title)))
-            self.strong_stems.append(frozenset(_stems(" ".join([entry.title, *entry.keywords]))))
-            self.group_stems.append(frozenset(_stems(entry.group.replace("-", " "))) - GENERIC_GROUP_STEMS
+            self.title_stems.append(frozenset(self.stems(entry.title)))
+            self.strong_stems.append(frozenset(self.stems(" ".join([entry.title, *entry.keywords]))))
+            self.group_stems.append(frozenset(self.stems(entry.group.replace("-", " "))) - GENERIC_GROUP_STEMS
                                     if entry.kind == "activity" else frozenset())
             for phrase in [entry.title, *entry.keywords]:
-                key = " ".join(_stems(phrase))
+                key = " ".join(self.stems(phrase))
                 if key and i not in phrases[key]:
                     phrases[key].append(i)
         self.postings = self._postings(per_entry)
         self.phrases = {k: (v, _idf(len(self.entries), len(v))) for k, v in phrases.items()}
         self.max_phrase_len = max((k.count(" ") + 1 for k in self.phrases), default=1)
-        self.vocabulary = vocabulary
         # words that name a topic somewhere (a title or keyword) weigh more than words only used in prose
         self.topic_stems = frozenset().union(*self.strong_stems) if self.strong_stems else frozenset()
+        self.vocabulary = self._vocabulary(catalog)
         self._vocab_by_initial: dict[str, list[str]] = defaultdict(list)
-        for word in vocabulary:
+        for word in self.vocabulary:
             self._vocab_by_initial[word[0]].append(word)
         self.roles = sorted({r for e in self.entries if e.kind == "activity" for r in e.who})
+        self.component_stems = frozenset().union(*self.group_stems) if self.group_stems else frozenset()
+        self.parent_clauses = frozenset(e.id for e in self.entries if e.kind == "clause" and catalog.subclauses(e.id))
+
+    def stems(self, text: str) -> list[str]:
+        """A text's content stems with synonyms reduced to one form."""
+        return self.canon.apply([stem(w) for w in words(text) if w not in STOPWORDS])[0]
+
+    def _vocabulary(self, catalog: Catalog) -> dict[str, str]:
+        """Every known word (of the entries and the synonym groups) and its stem: what typos are matched to."""
+        vocabulary: dict[str, str] = {}
+        titles = {e.id: e.title for e in catalog.entries if e.kind == "clause"}
+        texts = [t for e in catalog.entries for t in entry_fields(e, titles).values()]
+        texts += [phrase for group in catalog.synonyms for phrase in group]
+        for text in texts:
+            for word in words(text):
+                if word not in STOPWORDS and word not in vocabulary:
+                    vocabulary[word] = stem(word)
+        return vocabulary
 
     def _postings(self, per_entry: list[Counter[str]]) -> dict[str, Posting]:
         n = len(per_entry)
@@ -157,8 +172,8 @@ class SearchIndex:
             if word in STOPWORDS:
                 continue
             s = stem(word)
-            if s in self.postings or word in self.vocabulary:
-                stems.append(self.vocabulary.get(word, s))
+            if s in self.postings or word in self.vocabulary or s in self.canon.known_stems:
+                stems.append(s)
                 confidence.append(1.0)
                 continue
             fuzzy = self._fuzzy(word)
@@ -169,6 +184,7 @@ class SearchIndex:
             else:
                 stems.append(fuzzy[0])
                 confidence.append(fuzzy[1])
+        stems, confidence = self.canon.apply(stems, confidence)
         return QueryTerms(stems=tuple(stems), confidence=tuple(confidence), unknown=tuple(unknown))
 
     def search(self, question: str, limit: int = MAX_RESULTS) -> Answer:
@@ -218,10 +234,6 @@ class SearchIndex:
             named.append(f"activity-phase-{hints.phase}")
         picked.update(self.positions[i] for i in named if i in self.positions)
         return [Candidate(index=i, base=float(base[i])) for i in picked]
-
-
-def _stems(text: str) -> list[str]:
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
 
 
 def _idf(n: int, df: int) -> float:

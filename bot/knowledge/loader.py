@@ -31,9 +31,13 @@ def shipped_knowledge_dir() -> Path:
     return Path(list(spec.submodule_search_locations)[0])
 
 
+SYNONYMS_FILE = "synonyms.yaml"
+
+
 def load_catalog(extra_dir: Path | None = None, shipped_dir: Path | None = None) -> Catalog:
     """Load the shipped knowledge plus an organization's folder, validated and merged."""
-    shipped = _load_dir(shipped_dir or shipped_knowledge_dir())
+    folders = [shipped_dir or shipped_knowledge_dir(), *([extra_dir] if extra_dir else [])]
+    shipped = _load_dir(folders[0])
     local = _load_dir(extra_dir) if extra_dir else []
     for path, entry in local:
         if entry.kind == "clause":
@@ -44,22 +48,46 @@ def load_catalog(extra_dir: Path | None = None, shipped_dir: Path | None = None)
     pairs = shipped + local
     _check_unique_ids(pairs)
     _check_references(pairs)
-    return Catalog([entry for _, entry in pairs])
+    return Catalog([entry for _, entry in pairs], synonyms=_load_synonyms(folders))
 
 
 def _load_dir(folder: Path) -> list[tuple[Path, Entry]]:
     if not folder.is_dir():
         raise KnowledgeError(f"{folder}: knowledge folder not found")
-    files = sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    files = sorted(
+        p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file() and p.name != SYNONYMS_FILE
+    )
     pairs: list[tuple[Path, Entry]] = []
     for path in files:
         pairs.extend((path, entry) for entry in _load_file(path))
     return pairs
 
 
-def _load_file(path: Path) -> list[Entry]:
+def _load_synonyms(folders: list[Path]) -> list[tuple[str, ...]]:
+    groups: list[tuple[str, ...]] = []
+    owner: dict[str, Path] = {}
+    for folder in folders:
+        path = folder / SYNONYMS_FILE
+        if not path.is_file():
+            continue
+        data = _read_yaml(path) or []
+        if not isinstance(data, list):
+            raise KnowledgeError(f"{path}: the file must be a YAML list of groups")
+        for n, group in enumerate(data, start=1):
+            if not (isinstance(group, list) and len(group) >= 2 and all(isinstance(w, str) and w.strip() for w in group)):
+                raise KnowledgeError(f"{path}: group {n}: a group is a list of at least two words or phrases")
+            for phrase in group:
+                key = phrase.strip().lower()
+                if key in owner:
+                    raise KnowledgeError(f"{path}: group {n}: '{phrase}' is already in a group of {owner[key]}")
+                owner[key] = path
+            groups.append(tuple(w.strip() for w in group))
+    return groups
+
+
+def _read_yaml(path: Path) -> object:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except UnicodeDecodeError as exc:
         raise KnowledgeError(f"{path}: not UTF-8 text ({exc.reason})") from exc
     except yaml.YAMLError as exc:
@@ -67,6 +95,10 @@ def _load_file(path: Path) -> list[Entry]:
         where = f" line {mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise KnowledgeError(f"{path}:{where}: not valid YAML: {problem}") from exc
+
+
+def _load_file(path: Path) -> list[Entry]:
+    data = _read_yaml(path)
     if data is None:
         return []
     if not isinstance(data, list):

@@ -15,12 +15,13 @@ _PHASE = re.compile(rf"\bphase\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d])")
 _BARE_CLAUSE = re.compile(r"\b(?:clause|section|sect|sec|chapter|cl|§)\s*(\d{1,2})\b(?!\.\d)")
 _CHALLENGE = re.compile(r"\bchallenge\s*(?:no\.?|number|#)?\s*(\d{1,2})\b")
+_PLAN = re.compile(r"\b(?:implementation|project|the) plan\b")
 _TS_HINT = re.compile(r"20000-5|\bts\b|\btr\b|\bguidance\b|\bimplementation guide\b")
 
 # words that say which kind of entry the asker wants
 _KIND_WORDS = {
     "clause": ("clause", "clauses", "requirement", "requirements", "require", "requires",
-               "required", "shall", "section", "subclause", "20000-1"),
+               "required", "shall", "section", "subclause", "20000-1", "process"),
     "maturity": ("level", "levels", "maturity", "mature", "lvl", "self-assessment", "assess"),
     "activity": ("phase", "phases", "activity", "activities", "task", "tasks", "who",
                  "whose", "owner", "owns", "responsible", "accountable", "role", "todo", "initiation"),
@@ -29,7 +30,8 @@ _KIND_WORDS = {
                   "barrier", "barriers", "overcome", "lack", "lacking", "resistance", "resisting",
                   "reluctant", "stalled", "momentum", "buy-in", "pushback"),
     "guidance": ("guidance", "guide", "approach", "advice", "recommend", "recommended",
-                 "recommendation", "checklist", "ts", "20000-5", "steps", "implementing"),
+                 "recommendation", "checklist", "ts", "20000-5", "steps", "implementing", "implementation",
+                 "why", "tips", "practice", "consider", "considerations"),
 }
 _WHO = re.compile(r"\bwho\b|\bwhose\b|\bresponsib|\baccountab|\bowns?\b|\bowner\b|\bin charge\b")
 
@@ -58,7 +60,7 @@ def read_hints(question: str) -> QueryHints:
     kinds = {kind for kind, cues in _KIND_WORDS.items() if tokens.intersection(cues)}
     if level is not None:
         kinds.add("maturity")
-    if phase is not None:
+    if phase is not None or _PLAN.search(text):
         kinds.add("activity")
     return QueryHints(
         clause_numbers=tuple(dict.fromkeys(numbers)),

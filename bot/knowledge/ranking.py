@@ -27,6 +27,9 @@ MIN_SCORE = 0.05  # below this a result is noise, not a suggestion
 DIRECT = 100.0  # a question naming an existing clause number or challenge
 # without any cue, a topic question is answered by the standard's clause first
 DEFAULT_KIND_PRIOR = {"clause": 1.35, "activity": 0.75, "maturity": 0.8}
+KIND_HINT_MATCH, KIND_HINT_MISS = 1.4, 0.85  # the question names a kind: entries of it, of others
+BASE_OFFSET, TITLE_WEIGHT, STRONG_WEIGHT = 0.4, 2.0, 3.0  # how retrieval, title and keyword matches add up
+PARENT_CLAUSE = 0.7
 PROSE_WORD_WEIGHT = 0.5  # a known word that names no topic anywhere (often, run, found)
 DETAIL_MATCH = 0.5  # a word found only in an entry's details counts half
 
@@ -49,10 +52,13 @@ class Candidate:
 def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, hints: QueryHints) -> list[Candidate]:
     """Order candidates by relevance; mark the best one confident or not."""
     topic = _weighted_terms(index, terms)
-    total = sum(weight for _, weight, _ in topic)
-    domain = sum(weight * conf for _, weight, conf in topic) / total if total else 0.0
+    known = sum(weight * conf for _, weight, conf in topic)
+    domain = known / sum(weight for _, weight, _ in topic) if topic else 0.0
+    total = known  # an entry is judged on the words it could match at all
     query_stems = {s for s, _, _ in topic}
     roles = _roles_named(index, terms)
+    # "phase 2 goals" names no component and no role: it asks for the phase's objectives
+    about_phase = hints.phase is not None and not roles and not (query_stems & index.component_stems)
     scored = []
     for cand in candidates:
         entry = index.entries[cand.index]
@@ -61,10 +67,14 @@ def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, h
         strong = _coverage(topic, index.strong_stems[cand.index], total)
         title = index.title_stems[cand.index]
         title_cover = len(title & query_stems) / len(title) if title else 0.0
-        raw = cand.base * (0.4 + cover) + 2.0 * title_cover * cover + 3.0 * strong
+        raw = cand.base * (BASE_OFFSET + cover) + TITLE_WEIGHT * title_cover * cover + STRONG_WEIGHT * strong
         raw *= _hint_factor(entry, hints, roles)
-        if index.group_stems[cand.index] & query_stems:
+        if index.group_stems[cand.index] & query_stems and "activity" in hints.kinds:
             raw *= 1.25  # the question names this activity's component
+        if about_phase and entry.id == f"activity-phase-{hints.phase}":
+            raw *= 3.0
+        if entry.id in index.parent_clauses and not hints.clause_numbers:
+            raw *= PARENT_CLAUSE  # an overview loses to the subclause that says the same more precisely
         direct = _direct_bonus(entry, hints, index.catalog.by_id)
         scored.append((raw + direct, cover, title_cover, direct, cand))
     scored.sort(key=lambda row: (-row[0], index.entries[row[4].index].id))
@@ -72,8 +82,9 @@ def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, h
         return []  # outside the domain: nothing worth suggesting
     best_raw = scored[0][0]
     out = []
+    previous = 1.0
     for rank, (raw, cover, title_cover, direct, cand) in enumerate(scored):
-        score = _display_score(raw, best_raw, cover, title_cover, direct, domain)
+        score = previous = min(previous, _display_score(raw, best_raw, cover, title_cover, direct, domain))
         confident = rank == 0 and (direct > 0 or (domain >= DOMAIN_COVERAGE_MIN and cover >= ENTRY_COVERAGE_MIN))
         out.append(replace(cand, score=score, confident=confident))
     return out
@@ -112,7 +123,7 @@ def _roles_named(index: SearchIndex, terms: QueryTerms) -> set[str]:
 def _hint_factor(entry, hints: QueryHints, roles: set[str]) -> float:
     factor = 1.0
     if hints.kinds:
-        factor *= 1.4 if entry.kind in hints.kinds else 0.85
+        factor *= KIND_HINT_MATCH if entry.kind in hints.kinds else KIND_HINT_MISS
     elif not hints.clause_numbers:
         factor *= DEFAULT_KIND_PRIOR.get(entry.kind, 1.0)
     if hints.level is not None and entry.kind == "maturity":
@@ -120,8 +131,6 @@ def _hint_factor(entry, hints: QueryHints, roles: set[str]) -> float:
     if entry.kind == "activity":
         if hints.phase is not None:
             factor *= 1.3 if hints.phase in entry.phases else 0.6
-            if entry.id == f"activity-phase-{hints.phase}":
-                factor *= 1.5
         if hints.asks_who:
             factor *= 1.25
         if roles:

@@ -1,0 +1,15 @@
+"""The App Home tab, published when a person opens it."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.slack.home import home_view
+
+
+def register(app: App) -> None:
+    @app.event("app_home_opened")
+    def on_home_opened(event: dict, client: WebClient) -> None:
+        if event.get("tab", "home") == "home":
+            client.views_publish(user_id=event["user"], view=home_view())

@@ -1,0 +1,1 @@
+"""Storage: engine and sessions, ORM models, keyword-only queries and Alembic migrations."""
