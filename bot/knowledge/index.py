@@ -110,7 +110,9 @@ class SearchIndex:
         self._vocab_by_initial: dict[str, list[str]] = defaultdict(list)
         for word in self.vocabulary:
             self._vocab_by_initial[word[0]].append(word)
-        self.roles = sorted({r for e in self.entries if e.kind == "activity" for r in e.who})
+        roles = sorted({r for e in self.entries if e.kind == "activity" for r in e.who})
+        # a role is named when all its distinctive stems are in the question ("capacity" for capacity manager)
+        self.role_stems = {r: frozenset(self.stems(r)) - {"manag"} for r in roles}
         self.component_stems = frozenset().union(*self.group_stems) if self.group_stems else frozenset()
         self.parent_clauses = frozenset(e.id for e in self.entries if e.kind == "clause" and catalog.subclauses(e.id))
 
@@ -197,8 +199,8 @@ class SearchIndex:
         terms = self.terms(text)
         base = self._retrieve(terms)
         candidates = self._candidates(base, hints)
-        ranked = rerank(self, candidates, terms, hints)
-        hits = tuple(Hit(self.entries[c.index], c.score) for c in ranked[:limit] if c.score >= MIN_SCORE)
+        ranked = rerank(self, candidates, terms, hints, limit)
+        hits = tuple(Hit(self.entries[c.index], c.score) for c in ranked if c.score >= MIN_SCORE)
         answered = bool(ranked) and ranked[0].confident
         return Answer(query=question, answered=answered, hits=hits)
 

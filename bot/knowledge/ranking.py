@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.knowledge.query import QueryHints
-from bot.knowledge.text import stem, words
+from bot.knowledge.text import stem
 
 if TYPE_CHECKING:
     from bot.knowledge.index import SearchIndex
@@ -30,6 +30,7 @@ DEFAULT_KIND_PRIOR = {"clause": 1.35, "activity": 0.75, "maturity": 0.8}
 KIND_HINT_MATCH, KIND_HINT_MISS = 1.4, 0.85  # the question names a kind: entries of it, of others
 BASE_OFFSET, TITLE_WEIGHT, STRONG_WEIGHT = 0.4, 2.0, 3.0  # how retrieval, title and keyword matches add up
 PARENT_CLAUSE = 0.7
+UNKNOWN_WORD_SHARE = 0.5
 PROSE_WORD_WEIGHT = 0.5  # a known word that names no topic anywhere (often, run, found)
 DETAIL_MATCH = 0.5  # a word found only in an entry's details counts half
 
@@ -49,12 +50,14 @@ class Candidate:
     confident: bool = False
 
 
-def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, hints: QueryHints) -> list[Candidate]:
-    """Order candidates by relevance; mark the best one confident or not."""
+def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, hints: QueryHints,
+           limit: int) -> list[Candidate]:
+    """The best `limit` candidates by relevance; the first marked confident or not."""
     topic = _weighted_terms(index, terms)
     known = sum(weight * conf for _, weight, conf in topic)
     domain = known / sum(weight for _, weight, _ in topic) if topic else 0.0
-    total = known  # an entry is judged on the words it could match at all
+    unknown = sum(weight * (1 - conf) for _, weight, conf in topic)
+    total = known + UNKNOWN_WORD_SHARE * unknown  # an entry can't match unknown words: they count only half
     query_stems = {s for s, _, _ in topic}
     roles = _roles_named(index, terms)
     # "phase 2 goals" names no component and no role: it asks for the phase's objectives
@@ -67,13 +70,14 @@ def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, h
         strong = _coverage(topic, index.strong_stems[cand.index], total)
         title = index.title_stems[cand.index]
         title_cover = len(title & query_stems) / len(title) if title else 0.0
-        raw = cand.base * (BASE_OFFSET + cover) + TITLE_WEIGHT * title_cover * cover + STRONG_WEIGHT * strong
+        in_title = _coverage(topic, title, total)  # how much of the question the title says
+        raw = cand.base * (BASE_OFFSET + cover) + TITLE_WEIGHT * (title_cover * cover + in_title) + STRONG_WEIGHT * strong
         raw *= _hint_factor(entry, hints, roles)
         if index.group_stems[cand.index] & query_stems and "activity" in hints.kinds:
             raw *= 1.25  # the question names this activity's component
         if about_phase and entry.id == f"activity-phase-{hints.phase}":
             raw *= 3.0
-        if entry.id in index.parent_clauses and not hints.clause_numbers:
+        if entry.id in index.parent_clauses and not hints.clause_numbers and title_cover < 1:
             raw *= PARENT_CLAUSE  # an overview loses to the subclause that says the same more precisely
         direct = _direct_bonus(entry, hints, index.catalog.by_id)
         scored.append((raw + direct, cover, title_cover, direct, cand))
@@ -83,7 +87,7 @@ def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, h
     best_raw = scored[0][0]
     out = []
     previous = 1.0
-    for rank, (raw, cover, title_cover, direct, cand) in enumerate(scored):
+    for rank, (raw, cover, title_cover, direct, cand) in enumerate(scored[:limit]):
         score = previous = min(previous, _display_score(raw, best_raw, cover, title_cover, direct, domain))
         confident = rank == 0 and (direct > 0 or (domain >= DOMAIN_COVERAGE_MIN and cover >= ENTRY_COVERAGE_MIN))
         out.append(replace(cand, score=score, confident=confident))
@@ -112,12 +116,7 @@ def _weighted_terms(index: SearchIndex, terms: QueryTerms) -> list[tuple[str, fl
 
 def _roles_named(index: SearchIndex, terms: QueryTerms) -> set[str]:
     stems = set(terms.stems)
-    named = set()
-    for role in index.roles:
-        role_stems = {stem(w) for w in words(role)} - {"manag"}
-        if role_stems and role_stems <= stems:
-            named.add(role)
-    return named
+    return {role for role, role_stems in index.role_stems.items() if role_stems and role_stems <= stems}
 
 
 def _hint_factor(entry, hints: QueryHints, roles: set[str]) -> float:
