@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import process
@@ -107,6 +106,7 @@ class SearchIndex:
         # words that name a topic somewhere (a title or keyword) weigh more than words only used in prose
         self.topic_stems = frozenset().union(*self.strong_stems) if self.strong_stems else frozenset()
         self.vocabulary = self._vocabulary(catalog)
+        self._typos: dict[str, tuple[str, float] | None] = {}
         self._vocab_by_initial: dict[str, list[str]] = defaultdict(list)
         for word in self.vocabulary:
             self._vocab_by_initial[word[0]].append(word)
@@ -153,9 +153,15 @@ class SearchIndex:
         posting = self.postings.get(term)
         return _idf(len(self.entries), len(posting.ids) if posting is not None else 0)
 
-    @lru_cache(maxsize=4096)
     def _fuzzy(self, word: str) -> tuple[str, float] | None:
         """The known word a typo stands for: same first letter, one edit up to 8 letters, two beyond."""
+        if word not in self._typos:
+            if len(self._typos) > 10_000:
+                self._typos.clear()
+            self._typos[word] = self._closest_word(word)
+        return self._typos[word]
+
+    def _closest_word(self, word: str) -> tuple[str, float] | None:
         if len(word) < 6 or word[0].isdigit():
             return None
         edits = 1 if len(word) <= 8 else 2
@@ -206,7 +212,7 @@ class SearchIndex:
 
     def _retrieve(self, terms: QueryTerms) -> np.ndarray:
         scores = np.zeros(len(self.entries), dtype=np.float64)
-        content = {s: c for s, c in zip(terms.stems, terms.confidence) if c > 0 and s in self.postings}
+        content = {s: c for s, c in zip(terms.stems, terms.confidence, strict=True) if c > 0 and s in self.postings}
         for term, conf in content.items():
             posting = self.postings[term]
             scores[posting.ids] += posting.weights * conf * (CUE_WEIGHT if term in CUE_STEMS else 1.0)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 import importlib.util
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
@@ -74,7 +74,8 @@ def _load_synonyms(folders: list[Path]) -> list[tuple[str, ...]]:
         if not isinstance(data, list):
             raise KnowledgeError(f"{path}: the file must be a YAML list of groups")
         for n, group in enumerate(data, start=1):
-            if not (isinstance(group, list) and len(group) >= 2 and all(isinstance(w, str) and w.strip() for w in group)):
+            words = group if isinstance(group, list) else []
+            if len(words) < 2 or not all(isinstance(w, str) and w.strip() for w in words):
                 raise KnowledgeError(f"{path}: group {n}: a group is a list of at least two words or phrases")
             for phrase in group:
                 key = phrase.strip().lower()

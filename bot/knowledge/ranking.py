@@ -12,8 +12,9 @@ if TYPE_CHECKING:
     from bot.knowledge.index import SearchIndex
 
 # words that mostly steer the search (kind, level, phase cues): they count, but little
-_CUE_WORDS = """clause clauses subclause section shall level levels maturity mature lvl phase phases activity activities task tasks who whose
-owner owns accountable role roles challenge challenges obstacle obstacles struggle
+_CUE_WORDS = """clause clauses subclause section shall level levels maturity mature lvl phase phases
+activity activities task tasks who whose owner owns accountable role roles challenge challenges
+obstacle obstacles struggle
 struggling difficulty difficulties hurdle hurdles pitfall pitfalls barrier barriers overcome
 guidance guide advice recommend recommended recommendation ts tr iso iec 20000 2018 2022 2009
 standard ii iii one two three first second third 1 2 3 4 5 6 7 8 9 10 chapter sec sect cl
@@ -71,7 +72,8 @@ def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, h
         title = index.title_stems[cand.index]
         title_cover = len(title & query_stems) / len(title) if title else 0.0
         in_title = _coverage(topic, title, total)  # how much of the question the title says
-        raw = cand.base * (BASE_OFFSET + cover) + TITLE_WEIGHT * (title_cover * cover + in_title) + STRONG_WEIGHT * strong
+        raw = cand.base * (BASE_OFFSET + cover) + TITLE_WEIGHT * (title_cover * cover + in_title)
+        raw += STRONG_WEIGHT * strong
         raw *= _hint_factor(entry, hints, roles)
         if index.group_stems[cand.index] & query_stems and "activity" in hints.kinds:
             raw *= 1.25  # the question names this activity's component
@@ -89,7 +91,8 @@ def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, h
     previous = 1.0
     for rank, (raw, cover, title_cover, direct, cand) in enumerate(scored[:limit]):
         score = previous = min(previous, _display_score(raw, best_raw, cover, title_cover, direct, domain))
-        confident = rank == 0 and (direct > 0 or (domain >= DOMAIN_COVERAGE_MIN and cover >= ENTRY_COVERAGE_MIN))
+        sure = direct > 0 or (domain >= DOMAIN_COVERAGE_MIN and cover >= ENTRY_COVERAGE_MIN)
+        confident = rank == 0 and sure
         out.append(replace(cand, score=score, confident=confident))
     return out
 
@@ -102,7 +105,7 @@ def _weighted_terms(index: SearchIndex, terms: QueryTerms) -> list[tuple[str, fl
     """(stem, weight, confidence) of the question's words, repeats removed; cue words weigh little."""
     seen: dict[str, tuple[str, float, float]] = {}
     top_idf = index.idf("\0")  # the idf of a word the knowledge does not have
-    for s, conf in zip(terms.stems, terms.confidence):
+    for s, conf in zip(terms.stems, terms.confidence, strict=True):
         if s in seen:
             continue
         weight = index.idf(s) if conf > 0 else top_idf

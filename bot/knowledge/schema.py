@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -103,6 +103,6 @@ class LocalEntry(EntryBase):
 
 
 Entry = Annotated[
-    Union[ClauseEntry, ChallengeEntry, MaturityEntry, GuidanceEntry, ActivityEntry, LocalEntry],
+    ClauseEntry | ChallengeEntry | MaturityEntry | GuidanceEntry | ActivityEntry | LocalEntry,
     Field(discriminator="kind"),
 ]

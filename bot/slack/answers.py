@@ -22,7 +22,8 @@ def entry_heading(entry: Entry) -> str:
 
 def entry_line(entry: Entry) -> str:
     clauses = ", ".join(entry.clauses)
-    return f"• *{bk.escape(entry.id)}* {bk.escape(entry.title)} _({KIND_LABELS.get(entry.kind, entry.kind)}; {clauses})_"
+    kind = KIND_LABELS.get(entry.kind, entry.kind)
+    return f"• *{bk.escape(entry.id)}* {bk.escape(entry.title)} _({kind}; {clauses})_"
 
 
 def entry_body(entry: Entry) -> list:
@@ -71,7 +72,9 @@ def answer_message(answer: Answer, catalog: Catalog, question_id: int | None, sh
     return bk.message(out)
 
 
-def entry_message(entry: Entry, catalog: Catalog, question_id: int | None = None, intro: str | None = None) -> list[dict]:
+def entry_message(
+    entry: Entry, catalog: Catalog, question_id: int | None = None, intro: str | None = None
+) -> list[dict]:
     """One entry shown as an answer (a did-you-mean choice or a shared answer)."""
     answer = Answer(query=entry.title, answered=True, hits=(Hit(entry, 1.0),))
     return answer_message(answer, catalog, question_id, intro=intro)

@@ -31,7 +31,9 @@ def check_slack_settings(settings: Settings, *, socket_mode: bool) -> None:
     """Stop with one line naming the missing or bad setting."""
     multi = bool(settings.slack_client_id and settings.slack_client_secret)
     if bool(settings.slack_client_id) != bool(settings.slack_client_secret):
-        raise ConfigError("SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together: set both (App Credentials page) or neither")
+        raise ConfigError(
+            "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together: set both (App Credentials page) or neither"
+        )
     if not multi and not settings.slack_bot_token:
         raise ConfigError("SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-...) from your app's "
                           "OAuth & Permissions page")
