@@ -90,6 +90,54 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_console(args: argparse.Namespace) -> int:
+    from bot.console import PROMPT, run_console
+    from bot.runtime import build_runtime
+
+    settings = load_settings()
+    # the embedded SQLite file is the console's own: create it on first use; a shared database is not touched
+    runtime = build_runtime(settings, migrate=args.migrate or settings.database_url.startswith("sqlite"))
+
+    def typed_lines():
+        interactive = sys.stdin.isatty()
+        while True:
+            try:
+                yield input(PROMPT) if interactive else next(sys.stdin)
+            except (EOFError, StopIteration):
+                return
+
+    run_console(runtime.chat, typed_lines(), lambda text: print(text, end="", flush=True))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from bot.serve import serve
+
+    return serve(load_settings(), migrate=args.migrate)
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from bot.runtime import open_database
+
+    settings = load_settings()
+    engine = open_database(settings.database_url, migrate=True)
+    print(f"database {engine.url.render_as_string(hide_password=True)} is up to date")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from bot.reports import format_question_report
+    from bot.runtime import open_database
+    from bot.storage.db import make_session_factory
+    from bot.storage.queries import question_report
+
+    engine = open_database(load_settings().database_url, migrate=False)
+    with make_session_factory(engine)() as session:
+        report = question_report(session=session, team_id=args.team, limit=args.limit)
+    print(format_question_report(report))
+    return 0
+
+
 class UsageError(Exception):
     """Bad input on the command line."""
 
@@ -115,6 +163,24 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--file", default="tests/questions.yaml", help="question set (default: %(default)s)")
     ev.add_argument("--verbose", "-v", action="store_true", help="also list the questions missed")
     ev.set_defaults(func=cmd_eval)
+
+    console = sub.add_parser("console", help="the whole bot in a terminal, no Slack needed")
+    console.add_argument("--migrate", action="store_true", help="migrate a non-SQLite database first")
+    console.set_defaults(func=cmd_console)
+
+    serve = sub.add_parser("serve", help="run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT)")
+    serve.add_argument("--migrate", action="store_true", help="bring the database schema up to date first")
+    serve.set_defaults(func=cmd_serve)
+
+    db = sub.add_parser("db", help="database maintenance")
+    db.add_argument("action", choices=["upgrade"], help="upgrade: apply the Alembic migrations up to head")
+    db.set_defaults(func=cmd_db)
+
+    report = sub.add_parser("report", help="what people ask: for knowledge owners")
+    report.add_argument("subject", choices=["questions"])
+    report.add_argument("--team", help="only this Slack workspace (team id)")
+    report.add_argument("--limit", type=int, default=10, help="rows per list (default: %(default)s)")
+    report.set_defaults(func=cmd_report)
     return parser
 
 

@@ -1,0 +1,53 @@
+"""Builds what every process needs from the settings: knowledge index, database, the bot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.chat import Chat, utcnow
+from bot.config import ConfigError, Settings
+from bot.knowledge import SearchIndex, build_index
+from bot.storage.db import make_engine, make_session_factory
+from bot.storage.migrate import MigrationError, check_up_to_date, upgrade
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    index: SearchIndex
+    chat: Chat
+    clock: Callable[[], datetime]
+
+
+def build_runtime(settings: Settings, *, migrate: bool = False, clock: Callable[[], datetime] = utcnow) -> Runtime:
+    """Load the knowledge and open the database; refuse an un-migrated database unless told to migrate."""
+    index = build_index(settings.iso20k_knowledge_dir)
+    engine = open_database(settings.database_url, migrate=migrate)
+    sessions = make_session_factory(engine)
+    chat = Chat(index=index, session_factory=sessions, clock=clock)
+    return Runtime(settings=settings, engine=engine, sessions=sessions, index=index, chat=chat, clock=clock)
+
+
+def open_database(url: str, *, migrate: bool) -> Engine:
+    """An engine on a reachable database at the current schema, or a ConfigError that says what to do."""
+    engine = make_engine(url)
+    where = engine.url.render_as_string(hide_password=True)
+    try:
+        if migrate:
+            upgrade(url)
+        check_up_to_date(engine)
+    except MigrationError as exc:
+        raise ConfigError(f"DATABASE_URL: {exc} (or start with --migrate)") from None
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise ConfigError(f"DATABASE_URL: cannot use the database {where} ({reason}): check the URL and that "
+                          "the server is running") from None
+    return engine
