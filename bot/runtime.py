@@ -27,9 +27,10 @@ class Runtime:
     clock: Callable[[], datetime]
 
 
-def build_runtime(settings: Settings, *, migrate: bool = False, clock: Callable[[], datetime] = utcnow) -> Runtime:
+def build_runtime(settings: Settings, *, migrate: bool = False, clock: Callable[[], datetime] = utcnow,
+                  index: SearchIndex | None = None) -> Runtime:
     """Load the knowledge and open the database; refuse an un-migrated database unless told to migrate."""
-    index = build_index(settings.iso20k_knowledge_dir)
+    index = index or build_index(settings.iso20k_knowledge_dir)
     engine = open_database(settings.database_url, migrate=migrate)
     sessions = make_session_factory(engine)
     chat = Chat(index=index, session_factory=sessions, clock=clock)

@@ -1,8 +1,17 @@
+"""Shared fixtures: the shipped knowledge and its index; databases (SQLite, and Postgres when
+TEST_DATABASE_URL is set) built by the Alembic migrations."""
+
+from __future__ import annotations
+
+import os
 from pathlib import Path
 
 import pytest
+from sqlalchemy import MetaData, inspect, text
 
 from bot.knowledge import SearchIndex, load_catalog
+from bot.storage.db import make_engine, make_session_factory
+from bot.storage.migrate import upgrade
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -15,3 +24,49 @@ def catalog():
 @pytest.fixture(scope="session")
 def index(catalog):
     return SearchIndex(catalog)
+
+
+def _databases() -> list:
+    params = [pytest.param("sqlite", id="sqlite")]
+    if os.environ.get("TEST_DATABASE_URL"):
+        params.append(pytest.param(os.environ["TEST_DATABASE_URL"], id="postgres"))
+    return params
+
+
+def _drop_everything(url: str) -> None:
+    # tables of every migration (and alembic_version), so each test starts from an empty database
+    engine = make_engine(url)
+    try:
+        metadata = MetaData()
+        metadata.reflect(engine)
+        with engine.begin() as connection:
+            metadata.drop_all(connection)
+            if connection.dialect.name == "postgresql":
+                for enum in inspect(connection).get_enums():
+                    connection.execute(text(f'DROP TYPE IF EXISTS "{enum["name"]}"'))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=_databases())
+def database_url(request, tmp_path) -> str:
+    """The URL of an empty database: never migrated, no tables."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'iso20k.db'}"
+    _drop_everything(request.param)
+    return request.param
+
+
+@pytest.fixture
+def engine(database_url):
+    """An engine on the database, migrated to head."""
+    upgrade(database_url)
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session_factory(engine):
+    """Sessions on the migrated database."""
+    return make_session_factory(engine)

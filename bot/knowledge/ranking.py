@@ -32,6 +32,8 @@ KIND_HINT_MATCH, KIND_HINT_MISS = 1.4, 0.85  # the question names a kind: entrie
 BASE_OFFSET, TITLE_WEIGHT, STRONG_WEIGHT = 0.4, 2.0, 3.0  # how retrieval, title and keyword matches add up
 PARENT_CLAUSE = 0.7
 UNKNOWN_WORD_SHARE = 0.5
+MIN_SPECIFICITY = 1.2  # the summed weight of the known words a confident answer needs
+UNSURE_SCALE = 0.6
 PROSE_WORD_WEIGHT = 0.5  # a known word that names no topic anywhere (often, run, found)
 DETAIL_MATCH = 0.5  # a word found only in an entry's details counts half
 
@@ -86,14 +88,17 @@ def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, h
     scored.sort(key=lambda row: (-row[0], index.entries[row[4].index].id))
     if not scored or (domain < DOMAIN_COVERAGE_MIN and scored[0][3] == 0):
         return []  # outside the domain: nothing worth suggesting
-    best_raw = scored[0][0]
+    best_raw, best_cover, best_direct = scored[0][0], scored[0][1], scored[0][3]
+    specific = known >= MIN_SPECIFICITY  # "service" or "management" alone could mean anything
+    sure = best_direct > 0 or (specific and domain >= DOMAIN_COVERAGE_MIN and best_cover >= ENTRY_COVERAGE_MIN)
     out = []
     previous = 1.0
     for rank, (raw, cover, title_cover, direct, cand) in enumerate(scored[:limit]):
-        score = previous = min(previous, _display_score(raw, best_raw, cover, title_cover, direct, domain))
-        sure = direct > 0 or (domain >= DOMAIN_COVERAGE_MIN and cover >= ENTRY_COVERAGE_MIN)
-        confident = rank == 0 and sure
-        out.append(replace(cand, score=score, confident=confident))
+        score = min(previous, _display_score(raw, best_raw, cover, title_cover, direct, domain))
+        previous = score
+        if not sure:
+            score *= UNSURE_SCALE  # suggestions, not answers: their scores say so
+        out.append(replace(cand, score=score, confident=rank == 0 and sure))
     return out
 
 

@@ -28,7 +28,13 @@ def wsgi_app(app: App, engine: Engine) -> Callable:
             start_response("200 OK" if ok else "503 Service Unavailable",
                            [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))])
             return [body]
-        return slack(environ, start_response)
+        try:
+            return slack(environ, start_response)
+        except ValueError:  # a body Bolt cannot parse (broken JSON or payload): the sender's fault
+            log.warning("refused a malformed request to %s", path)
+            body = b"malformed request\n"
+            start_response("400 Bad Request", [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))])
+            return [body]
 
     return application
 

@@ -1,0 +1,130 @@
+"""A local fake of Slack's Web API (and of response_url endpoints) that records every request."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+
+@dataclass
+class Call:
+    path: str
+    method: str  # Web API method (chat.postMessage) or "response:<name>" for a response_url
+    headers: dict
+    body: dict
+
+
+class FakeSlack:
+    """Start with `with FakeSlack() as slack:`; point SLACK_API_URL at `slack.api_url`."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self._changed = threading.Condition()
+        self._failures: dict[str, list[tuple[int, dict]]] = {}
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self) -> FakeSlack:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.base_url}/api/"
+
+    def response_url(self, name: str) -> str:
+        return f"{self.base_url}/response/{name}"
+
+    def fail(self, method: str, status: int, headers: dict | None = None, times: int = 1) -> None:
+        """Answer the next `times` calls of a method with this status (e.g. 429 and Retry-After)."""
+        self._failures.setdefault(method, []).extend([(status, headers or {})] * times)
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self._changed:
+            return [c for c in self.calls if c.method == method]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 10.0) -> list[Call]:
+        """Block until `count` calls of the method arrived; fail the test if they do not."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while len([c for c in self.calls if c.method == method]) < count:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    seen = [c.method for c in self.calls]
+                    raise AssertionError(f"expected {count} call(s) of {method} within {timeout}s; got {seen}")
+                self._changed.wait(left)
+            return [c for c in self.calls if c.method == method]
+
+    def _record(self, call: Call) -> tuple[int, dict, dict | str]:
+        with self._changed:
+            self.calls.append(call)
+            self._changed.notify_all()
+            failures = self._failures.get(call.method)
+            if failures:
+                status, headers = failures.pop(0)
+                return status, headers, {"ok": False, "error": "ratelimited" if status == 429 else "fatal_error"}
+        return 200, {}, _answer(call)
+
+    def _handler(self):
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 - http.server's name
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                path = self.path.split("?")[0]
+                if path.startswith("/api/"):
+                    method = path[len("/api/"):]
+                else:
+                    method = "response:" + path.rsplit("/", 1)[-1]
+                call = Call(path=path, method=method, headers=dict(self.headers), body=_parse(raw, self.headers))
+                status, headers, payload = fake._record(call)
+                data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
+                self.send_response(status)
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Type", "application/json" if not isinstance(payload, str) else "text/plain")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        return Handler
+
+
+def _parse(raw: bytes, headers) -> dict:
+    if not raw:
+        return {}
+    if "json" in (headers.get("Content-Type") or ""):
+        return json.loads(raw)
+    fields = {k: v[0] for k, v in parse_qs(raw.decode()).items()}
+    for key in ("blocks", "view"):
+        if isinstance(fields.get(key), str):
+            fields[key] = json.loads(fields[key])
+    return fields
+
+
+def _answer(call: Call) -> dict | str:
+    if call.method.startswith("response:"):
+        return "ok"
+    if call.method == "auth.test":
+        return {"ok": True, "url": "https://acme.slack.com/", "team": "Acme", "user": "iso20k", "team_id": "T0ACME",
+                "user_id": "UBOT", "bot_id": "BBOT", "is_enterprise_install": False}
+    if call.method == "chat.postMessage":
+        return {"ok": True, "channel": call.body.get("channel"), "ts": f"{time.time():.6f}",
+                "message": {"text": call.body.get("text", "")}}
+    return {"ok": True}
