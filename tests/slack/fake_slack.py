@@ -85,10 +85,8 @@ class FakeSlack:
             def do_POST(self) -> None:  # noqa: N802 - http.server's name
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 path = self.path.split("?")[0]
-                if path.startswith("/api/"):
-                    method = path[len("/api/"):]
-                else:
-                    method = "response:" + path.rsplit("/", 1)[-1]
+                api = path.startswith("/api/")
+                method = path.removeprefix("/api/") if api else "response:" + path.rsplit("/", 1)[-1]
                 call = Call(path=path, method=method, headers=dict(self.headers), body=_parse(raw, self.headers))
                 status, headers, payload = fake._record(call)
                 data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
