@@ -28,8 +28,15 @@ def serve(settings: Settings, *, migrate: bool = False) -> int:
         run_socket_mode(app, app_token=settings.slack_app_token, api_url=settings.slack_api_url)
         return 0
     server = make_server(wsgi_app(app, runtime.engine), port=settings.port)
-    signal.signal(signal.SIGTERM, lambda *_: server.close())
+    signal.signal(signal.SIGTERM, _stop)  # platforms stop processes with SIGTERM: leave as on Ctrl-C
     log.info("iso20k: listening on port %s (POST /slack/events, GET /healthz)", settings.port)
     with contextlib.suppress(KeyboardInterrupt):
         server.run()
+    server.close()
+    runtime.engine.dispose()
+    log.info("iso20k: stopped")
     return 0
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

@@ -122,6 +122,10 @@ def _answer(call: Call) -> dict | str:
     if call.method == "auth.test":
         return {"ok": True, "url": "https://acme.slack.com/", "team": "Acme", "user": "iso20k", "team_id": "T0ACME",
                 "user_id": "UBOT", "bot_id": "BBOT", "is_enterprise_install": False}
+    if call.method == "oauth.v2.access":
+        return {"ok": True, "app_id": "A1", "authed_user": {"id": "U0ADMIN"}, "scope": "chat:write,commands",
+                "token_type": "bot", "access_token": "xoxb-installed", "bot_user_id": "UBOT2",
+                "team": {"id": "T0OTHER", "name": "Other Corp"}, "enterprise": None, "is_enterprise_install": False}
     if call.method == "chat.postMessage":
         return {"ok": True, "channel": call.body.get("channel"), "ts": f"{time.time():.6f}",
                 "message": {"text": call.body.get("text", "")}}

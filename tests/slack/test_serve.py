@@ -1,0 +1,141 @@
+"""`iso20k serve` as a process: settings checks, migrations, health, multi-workspace install."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from html import unescape
+from urllib.parse import urlencode
+
+import pytest
+from sqlalchemy import create_engine
+
+from bot.config import load_settings
+from bot.runtime import build_runtime
+from bot.slack.app import create_app
+from bot.slack.http import make_server, wsgi_app
+from bot.storage.migrate import upgrade
+from tests.conftest import ROOT
+from tests.slack.conftest import SECRET, SlackClientSim
+
+
+def iso20k(*args: str, env: dict, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=ROOT,
+                          env={"PATH": os.environ["PATH"], **env}, timeout=timeout)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize("env, named", [
+    ({"SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
+    ({"SLACK_BOT_TOKEN": "xoxp-user-token", "SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
+    ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"),
+    ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "PORT": "http"}, "PORT"),
+    ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "PORT": "70000"}, "PORT"),
+    ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "DATABASE_URL": "not a url"}, "DATABASE_URL"),
+    ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "DATABASE_URL": "mysql://x/y"}, "DATABASE_URL"),
+    ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-wrong"}, "SLACK_APP_TOKEN"),
+    ({"SLACK_CLIENT_ID": "1.2", "SLACK_SIGNING_SECRET": "s"}, "SLACK_CLIENT_SECRET"),
+])
+def test_a_bad_setting_stops_with_one_line(env, named, tmp_path):
+    result = iso20k("serve", env={"DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}", **env})
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and named in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unmigrated_database_is_refused_then_migrated(tmp_path):
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.db'}", "SLACK_BOT_TOKEN": "xoxb-1",
+           "SLACK_SIGNING_SECRET": "s"}
+    refused = iso20k("serve", env=env)
+    assert refused.returncode == 2 and "iso20k db upgrade" in refused.stderr
+    upgraded = iso20k("db", "upgrade", env=env)
+    assert upgraded.returncode == 0 and "up to date" in upgraded.stdout
+
+
+def test_unreachable_database_is_named(tmp_path):
+    port = free_port()  # nothing listens there
+    env = {"DATABASE_URL": f"postgresql+psycopg://nobody@127.0.0.1:{port}/none", "SLACK_BOT_TOKEN": "xoxb-1",
+           "SLACK_SIGNING_SECRET": "s"}
+    result = iso20k("serve", env=env)
+    assert result.returncode == 2 and "DATABASE_URL" in result.stderr and "cannot use the database" in result.stderr
+
+
+def test_serve_process_answers_health_and_events(fake_slack, tmp_path):
+    db = f"sqlite:///{tmp_path / 'serve.db'}"
+    upgrade(db)
+    port = free_port()
+    env = {"PATH": os.environ["PATH"], "DATABASE_URL": db, "SLACK_BOT_TOKEN": "xoxb-proc",
+           "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake_slack.api_url, "PORT": str(port)}
+    process = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        client = SlackClientSim(f"http://127.0.0.1:{port}")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if client.get("/healthz").status == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        assert client.get("/healthz").status == 200
+        client.event({"type": "app_mention", "user": "U1", "text": "<@UBOT> comms", "ts": "5.5", "channel": "C1"})
+        [call] = fake_slack.wait_for("chat.postMessage")
+        assert call.body["thread_ts"] == "5.5" and call.headers["Authorization"] == "Bearer xoxb-proc"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert process.returncode == 0
+
+
+def test_healthz_is_503_when_the_database_is_gone(running_app):
+    dead = create_engine(f"postgresql+psycopg://nobody@127.0.0.1:{free_port()}/none")
+    app = create_app(settings=load_settings(slack_bot_token="xoxb-t", slack_signing_secret=SECRET,
+                                            slack_api_url=running_app.slack.api_url),
+                     chat=running_app.runtime.chat, engine=dead, clock=running_app.runtime.clock)
+    server = make_server(wsgi_app(app, dead), host="127.0.0.1", port=0)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        assert SlackClientSim(f"http://127.0.0.1:{server.effective_port}").get("/healthz").status == 503
+    finally:
+        server.close()
+
+
+def test_multi_workspace_install_then_events_use_the_installed_token(engine, database_url, fake_slack, index):
+    settings = load_settings(slack_client_id="111.222", slack_client_secret="shh", slack_signing_secret=SECRET,
+                             slack_api_url=fake_slack.api_url, database_url=database_url, slack_bot_token=None)
+    runtime = build_runtime(settings, index=index)
+    app = create_app(settings=settings, chat=runtime.chat, engine=runtime.engine, clock=runtime.clock)
+    server = make_server(wsgi_app(app, runtime.engine), host="127.0.0.1", port=0)
+    threading.Thread(target=server.run, daemon=True).start()
+    base = f"http://127.0.0.1:{server.effective_port}"
+    try:
+        with urllib.request.urlopen(base + "/slack/install") as page:
+            html, cookie = unescape(page.read().decode()), page.headers["Set-Cookie"].split(";")[0]
+        state = re.search(r"state=([\w-]+)", html).group(1)
+        assert "slack.com/oauth/v2/authorize" in html and "client_id=111.222" in html and "chat:write" in html
+        callback = urllib.request.Request(f"{base}/slack/oauth_redirect?{urlencode({'code': 'c0de', 'state': state})}",
+                                          headers={"Cookie": cookie})
+        with urllib.request.urlopen(callback) as done:
+            assert done.status == 200
+        assert fake_slack.wait_for("oauth.v2.access")[0].body["code"] == "c0de"
+
+        SlackClientSim(base).post(
+            '{"type":"event_callback","team_id":"T0OTHER","api_app_id":"A1","event_id":"Ev0INST",'
+            '"event":{"type":"app_mention","user":"U9","text":"<@UBOT2> CMDB","ts":"7.7","channel":"C9"}}',
+            "application/json")
+        [answer] = fake_slack.wait_for("chat.postMessage")
+        assert answer.headers["Authorization"] == "Bearer xoxb-installed" and answer.body["channel"] == "C9"
+    finally:
+        server.close()
+        runtime.engine.dispose()
