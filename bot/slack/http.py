@@ -39,7 +39,7 @@ def wsgi_app(app: App, engine: Engine) -> Callable:
     return application
 
 
-def make_server(application: Callable, *, host: str = "0.0.0.0", port: int = 3000, threads: int = 8):
+def make_server(application: Callable, *, host: str = "0.0.0.0", port: int = 3000, threads: int = 16):
     """A waitress server (call .run(); .close() stops it); port 0 picks a free one."""
     return create_server(application, host=host, port=port, threads=threads, max_request_body_size=MAX_BODY,
                          ident="iso20k", clear_untrusted_proxy_headers=True)

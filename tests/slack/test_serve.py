@@ -22,7 +22,7 @@ from bot.slack.app import create_app
 from bot.slack.http import make_server, wsgi_app
 from bot.storage.migrate import upgrade
 from tests.conftest import ROOT
-from tests.slack.conftest import SECRET, SlackClientSim
+from tests.slack.simulator import SECRET, SlackClientSim
 
 
 def iso20k(*args: str, env: dict, timeout: float = 60) -> subprocess.CompletedProcess:

@@ -1,0 +1,117 @@
+"""HTTP benchmark: a burst of signed events against a running `iso20k serve`.
+
+Starts a fake Slack Web API and `iso20k serve` (HTTP, SQLite by default or $DATABASE_URL), sends
+--events app_mention events --concurrency at a time, then the same events again as Slack retries,
+and prints ack latency p50/p99/max, answers per second and whether every event was answered once.
+
+Run: python bench/http.py [--events 200] [--concurrency 20]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# this file is named http.py: keep its folder off the import path so the standard library's http is found
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import tempfile
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.storage.migrate import upgrade  # noqa: E402
+from tests.slack.fake_slack import FakeSlack  # noqa: E402
+from tests.slack.simulator import SECRET, SlackClientSim  # noqa: E402
+
+QUESTIONS = ["what clause covers communication?", "CMDB", "level II for risk", "phase 1 incident activities",
+             "who owns the capacity plan", "clause 8.5.1", "chnage managment", "what should the business case contain"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=20)
+    args = parser.parse_args()
+
+    database = os.environ.get("DATABASE_URL") or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
+    upgrade(database)
+    port = free_port()
+    with FakeSlack() as slack:
+        env = {**os.environ, "DATABASE_URL": database, "SLACK_BOT_TOKEN": "xoxb-bench",
+               "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack.api_url, "PORT": str(port),
+               "LOG_LEVEL": "WARNING"}
+        env.pop("SLACK_APP_TOKEN", None)
+        server = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=ROOT, env=env)
+        try:
+            client = SlackClientSim(f"http://127.0.0.1:{port}")
+            wait_healthy(client)
+            events = [{"type": "app_mention", "user": "U1", "channel": "C1", "ts": f"{1700000000 + n}.000100",
+                       "text": f"<@UBOT> {QUESTIONS[n % len(QUESTIONS)]}"} for n in range(args.events)]
+            ids = [f"EvBENCH{n:05d}" for n in range(args.events)]
+
+            def send(n: int, retry: bool = False) -> float:
+                headers = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"} if retry else None
+                result = client.event(events[n], event_id=ids[n], headers=headers)
+                assert result.status == 200, result
+                return result.elapsed * 1000
+
+            start = time.perf_counter()
+            with ThreadPoolExecutor(args.concurrency) as pool:
+                acks = list(pool.map(send, range(args.events)))
+            slack.wait_for("chat.postMessage", count=args.events, timeout=120)
+            answered_in = time.perf_counter() - start
+            with ThreadPoolExecutor(args.concurrency) as pool:
+                retry_acks = list(pool.map(lambda n: send(n, retry=True), range(args.events)))
+            time.sleep(2)
+        finally:
+            server.terminate()
+            server.wait(timeout=15)
+
+    posts = slack.calls_to("chat.postMessage")
+    per_thread = Counter(c.body["thread_ts"] for c in posts)
+    print(f"{args.events} signed events, {args.concurrency} at a time, against iso20k serve ({database.split(':')[0]})")
+    print(f"ack latency:   p50 {statistics.median(acks):6.1f} ms   p99 {percentile(acks, 99):6.1f} ms   "
+          f"max {max(acks):6.1f} ms")
+    print(f"retries' acks: p50 {statistics.median(retry_acks):6.1f} ms   p99 {percentile(retry_acks, 99):6.1f} ms")
+    print(f"answers/s:     {args.events / answered_in:6.1f}  ({args.events} answers in {answered_in:.2f} s)")
+    once = len(posts) == args.events and set(per_thread.values()) == {1}
+    print(f"answered exactly once: {'yes' if once else 'NO'} ({len(posts)} answers for {args.events} events, "
+          f"{args.events} retries ignored)")
+    if not once:
+        sys.exit(1)
+
+
+def wait_healthy(client: SlackClientSim, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if client.get("/healthz").status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("iso20k serve did not become healthy")
+
+
+if __name__ == "__main__":
+    main()
