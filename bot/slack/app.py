@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from bot.chat import Chat
 from bot.config import ConfigError, Settings
 from bot.slack.clients import web_client
-from bot.slack.dedupe import once_per_event
+from bot.slack.dedupe import EventClaims
 from bot.slack.listeners import ask, home
 
 BOT_SCOPES = ["app_mentions:read", "chat:write", "commands", "im:history", "im:read", "im:write"]
@@ -74,9 +74,9 @@ def create_app(*, settings: Settings, chat: Chat, engine: Engine, clock: Callabl
         except SlackApiError as exc:
             raise ConfigError(f"SLACK_BOT_TOKEN was refused by Slack ({exc.response.get('error')}): "
                               "reinstall the app and copy the current xoxb- token") from None
-    app.use(once_per_event(chat.sessions, clock))
-    ask.register(app, chat)
-    home.register(app)
+    claims = EventClaims(chat.sessions, clock)
+    ask.register(app, chat, claims)
+    home.register(app, claims)
     app.error(_log_error)
     return app
 

@@ -9,17 +9,20 @@ from slack_sdk import WebClient
 
 from bot.chat import Chat, Context, Reply
 from bot.slack import answers
+from bot.slack.dedupe import EventClaims
 
 ANSWER_ACTIONS = re.compile(
     rf"^({answers.ACTION_HELPFUL}|{answers.ACTION_NOT_HELPFUL}|{answers.ACTION_SUGGESTION}_\d+|{answers.ACTION_SHARE})$"
 )
 
 
-def register(app: App, chat: Chat) -> None:
-    """Attach the question listeners to the app."""
+def register(app: App, chat: Chat, claims: EventClaims) -> None:
+    """Attach the question listeners to the app; `claims` drops Slack's retries of an answered event."""
 
     @app.event("app_mention")
     def on_mention(event: dict, body: dict, client: WebClient) -> None:
+        if not claims.first_delivery(body):
+            return
         ctx = Context(team_id=_team(body), channel_id=event.get("channel"), user_id=event.get("user"),
                       surface="mention")
         reply = chat.reply_to_text(event.get("text", ""), ctx)
@@ -30,6 +33,8 @@ def register(app: App, chat: Chat) -> None:
     def on_message(event: dict, body: dict, client: WebClient) -> None:
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return  # only people's direct messages; mentions in channels arrive as app_mention
+        if not claims.first_delivery(body):
+            return
         ctx = Context(team_id=_team(body), channel_id=event.get("channel"), user_id=event.get("user"), surface="dm")
         reply = chat.reply_to_text(event.get("text", ""), ctx)
         client.chat_postMessage(channel=event["channel"], thread_ts=event.get("thread_ts"), text=reply.text,
