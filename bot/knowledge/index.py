@@ -37,6 +37,8 @@ def entry_fields(entry: Entry, catalog_titles: dict[str, str]) -> dict[str, str]
     """The searchable text of an entry, by field."""
     detail: list[str] = []
     meta: list[str] = [entry.kind]
+    if entry.kind == "clause" and "management" in entry.title.lower():
+        meta.append("process")  # "incident process": the 20000-1 processes are its "... management" clauses
     if entry.kind == "challenge":
         detail += [c.text for c in entry.considerations]
     elif entry.kind == "maturity":

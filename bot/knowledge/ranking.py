@@ -65,26 +65,17 @@ def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, h
     roles = _roles_named(index, terms)
     # "phase 2 goals" names no component and no role: it asks for the phase's objectives
     about_phase = hints.phase is not None and not roles and not (query_stems & index.component_stems)
+    rows = [_score(index, cand, topic, total, query_stems, hints, roles, about_phase) for cand in candidates]
+    in_titles = {index.entries[r[4].index].id: r[5] for r in rows if index.entries[r[4].index].kind == "clause"}
     scored = []
-    for cand in candidates:
-        entry = index.entries[cand.index]
-        cover = _coverage(topic, index.entry_stems[cand.index], total)
-        cover += DETAIL_MATCH * _coverage(topic, index.detail_stems[cand.index], total)
-        strong = _coverage(topic, index.strong_stems[cand.index], total)
-        title = index.title_stems[cand.index]
-        title_cover = len(title & query_stems) / len(title) if title else 0.0
-        in_title = _coverage(topic, title, total)  # how much of the question the title says
-        raw = cand.base * (BASE_OFFSET + cover) + TITLE_WEIGHT * (title_cover * cover + in_title)
-        raw += STRONG_WEIGHT * strong
-        raw *= _hint_factor(entry, hints, roles)
-        if index.group_stems[cand.index] & query_stems and "activity" in hints.kinds:
-            raw *= 1.25  # the question names this activity's component
-        if about_phase and entry.id == f"activity-phase-{hints.phase}":
-            raw *= 3.0
-        if entry.id in index.parent_clauses and not hints.clause_numbers and title_cover < 1:
-            raw *= PARENT_CLAUSE  # an overview loses to the subclause that says the same more precisely
-        direct = _direct_bonus(entry, hints, index.catalog.by_id)
-        scored.append((raw + direct, cover, title_cover, direct, cand))
+    for raw, cover, title_cover, direct, cand, in_title in rows:
+        entry_id = index.entries[cand.index].id
+        if entry_id in index.parent_clauses and not direct:
+            # an overview loses to a subclause whose title says as much of the question
+            children = [v for cid, v in in_titles.items() if cid.startswith(entry_id + ".")]
+            if children and max(children) >= in_title:
+                raw *= PARENT_CLAUSE
+        scored.append((raw, cover, title_cover, direct, cand))
     scored.sort(key=lambda row: (-row[0], index.entries[row[4].index].id))
     if not scored or (domain < DOMAIN_COVERAGE_MIN and scored[0][3] == 0):
         return []  # outside the domain: nothing worth suggesting
@@ -100,6 +91,27 @@ def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, h
             score *= UNSURE_SCALE  # suggestions, not answers: their scores say so
         out.append(replace(cand, score=score, confident=rank == 0 and sure))
     return out
+
+
+def _score(index: SearchIndex, cand: Candidate, topic: list, total: float, query_stems: set[str],
+           hints: QueryHints, roles: set[str], about_phase: bool) -> tuple:
+    """(score, coverage, title coverage, direct bonus, candidate, share of the question in the title)."""
+    entry = index.entries[cand.index]
+    cover = _coverage(topic, index.entry_stems[cand.index], total)
+    cover += DETAIL_MATCH * _coverage(topic, index.detail_stems[cand.index], total)
+    strong = _coverage(topic, index.strong_stems[cand.index], total)
+    title = index.title_stems[cand.index]
+    title_cover = len(title & query_stems) / len(title) if title else 0.0
+    in_title = _coverage(topic, title, total)  # how much of the question the title says
+    raw = cand.base * (BASE_OFFSET + cover) + TITLE_WEIGHT * (title_cover * cover + in_title)
+    raw += STRONG_WEIGHT * strong
+    raw *= _hint_factor(entry, hints, roles)
+    if index.group_stems[cand.index] & query_stems and "activity" in hints.kinds:
+        raw *= 1.25  # the question names this activity's component
+    if about_phase and entry.id == f"activity-phase-{hints.phase}":
+        raw *= 3.0
+    direct = _direct_bonus(entry, hints, index.catalog.by_id)
+    return raw + direct, cover, title_cover, direct, cand, in_title
 
 
 def _coverage(topic: list[tuple[str, float, float]], stems: frozenset[str], total: float) -> float:
@@ -140,7 +152,7 @@ def _hint_factor(entry, hints: QueryHints, roles: set[str]) -> float:
             factor *= 1.3 if hints.phase in entry.phases else 0.6
         if hints.asks_who:
             factor *= 1.25
-        if roles:
+        if roles and (hints.asks_who or "activity" in hints.kinds):
             factor *= 1.3 if roles & set(entry.who) else 0.9
     return factor
 

@@ -65,9 +65,13 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The word's stem (numbers and short words stay as they are)."""
-    if len(word) <= 3 or word[0].isdigit():
+    if word[0].isdigit():
         return word
-    return _STEMMER.stemWord(word)
+    result = word if len(word) <= 3 else _STEMMER.stemWord(word)
+    # plurals of abbreviations the stemmer leaves alone: CIs, KPIs, SLAs, CMDBs
+    if len(result) <= 6 and result.endswith("s") and not result.endswith("ss"):
+        result = result[:-1]
+    return result
 
 
 def content_stems(text: str) -> list[str]:
