@@ -71,9 +71,11 @@ def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, h
     for raw, cover, title_cover, direct, cand, in_title in rows:
         entry_id = index.entries[cand.index].id
         if entry_id in index.parent_clauses and not direct:
-            # an overview loses to a subclause whose title says as much of the question
+            # an overview loses to a subclause whose title says more of the question (or as much,
+            # when the overview's own title is not all in the question)
             children = [v for cid, v in in_titles.items() if cid.startswith(entry_id + ".")]
-            if children and max(children) >= in_title:
+            best_child = max(children, default=-1.0)
+            if best_child > in_title or (best_child == in_title and title_cover < 1):
                 raw *= PARENT_CLAUSE
         scored.append((raw, cover, title_cover, direct, cand))
     scored.sort(key=lambda row: (-row[0], index.entries[row[4].index].id))
