@@ -11,6 +11,7 @@ ACTION_HELPFUL = "feedback_helpful"
 ACTION_NOT_HELPFUL = "feedback_not_helpful"
 ACTION_SUGGESTION = "suggestion"  # suffixed _0.._2: action ids must differ within a block
 ACTION_SHARE = "share_answer"
+MAX_DETAIL = 12_000  # characters of summary or details in one answer: a few screens, never a wall
 KIND_LABELS = {"clause": "ISO/IEC 20000-1 clause", "challenge": "Implementation challenge",
                "maturity": "Maturity element", "guidance": "TS 20000-5 guidance",
                "activity": "Implementation activity", "faq": "Local FAQ", "policy": "Local policy"}
@@ -31,10 +32,12 @@ def entry_body(entry: Entry) -> list:
     clauses = ", ".join(entry.clauses)
     out: list = [bk.header(entry_heading(entry)),
                  bk.context(f"{KIND_LABELS.get(entry.kind, entry.kind)} · clauses {clauses}")]
-    out += bk.sections(bk.escape(entry.summary))
-    details = [_mrkdwn_detail(line) for line in entry_details(entry)]
+    out += bk.sections(bk.clip(bk.escape(entry.summary), MAX_DETAIL))
+    details = "\n".join(_mrkdwn_detail(line) for line in entry_details(entry))
+    if len(details) > MAX_DETAIL:
+        details = bk.clip(details, MAX_DETAIL) + "\n_…shortened to fit in one Slack message._"
     if details:
-        out += bk.sections("\n".join(details))
+        out += bk.sections(details)
     out.append(bk.context(f"Source: {bk.escape(entry.source)}"))
     return out
 

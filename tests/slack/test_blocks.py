@@ -1,0 +1,55 @@
+"""Every answer fits Slack's message limits, also for long organization entries."""
+
+import pytest
+
+from bot.knowledge import Answer, Catalog, Hit
+from bot.knowledge.schema import GuidanceEntry, LocalEntry
+from bot.slack import answers
+from bot.slack import blocks as bk
+
+
+def check_limits(blocks: list[dict]) -> None:
+    assert 1 <= len(blocks) <= bk.MAX_BLOCKS
+    for block in blocks:
+        if block["type"] == "section":
+            assert 0 < len(block["text"]["text"]) <= bk.MAX_SECTION
+        if block["type"] == "header":
+            assert len(block["text"]["text"]) <= bk.MAX_HEADER
+        if block["type"] == "actions":
+            assert all(len(b["text"]["text"]) <= bk.MAX_BUTTON_LABEL for b in block["elements"])
+            ids = [b["action_id"] for b in block["elements"]]
+            assert len(ids) == len(set(ids)), "action ids must differ within a block"
+
+
+def test_every_shipped_entry_fits(catalog):
+    for entry in catalog.entries:
+        check_limits(answers.entry_message(entry, catalog, question_id=12345))
+
+
+def test_a_huge_organization_entry_fits(catalog):
+    huge = GuidanceEntry(
+        id="guidance-acme-" + "x" * 100, kind="guidance", title="A very long local title " * 20,
+        summary=("A local rule that goes on and on. " * 400) + "x" * 5000, clauses=["7.4"], source="Acme wiki",
+        checklists=[{"title": f"List {n}", "items": [f"item {i} " * 30 for i in range(40)]} for n in range(5)],
+    )
+    big = Catalog([*catalog.entries, huge])
+    blocks = answers.entry_message(huge, big, question_id=1)
+    check_limits(blocks)
+    assert blocks[-1]["type"] == "actions", "the feedback buttons survive shortening"
+    assert "shortened to fit" in str(blocks)
+
+
+def test_suggestion_buttons_fit_long_titles():
+    entries = [LocalEntry(id=f"faq-{n}", kind="faq", title="T" * 300, summary="s", clauses=["7.4"], source="x")
+               for n in range(3)]
+    answer = Answer(query="q" * 5000, answered=False, hits=tuple(Hit(e, 0.3) for e in entries))
+    blocks = answers.answer_message(answer, Catalog(entries), question_id=None)
+    check_limits(blocks)
+    assert [b["action_id"] for b in blocks[-1]["elements"]] == ["suggestion_0", "suggestion_1", "suggestion_2"]
+
+
+@pytest.mark.parametrize("text", ["", "short", "line\n" * 2000, "x" * 7000])
+def test_sections_split_long_text(text):
+    sections = bk.sections(text)
+    assert all(len(s.text.text) <= bk.MAX_SECTION for s in sections)
+    assert "".join(s.text.text.replace("\n", "") for s in sections) == text.replace("\n", "")
