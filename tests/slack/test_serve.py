@@ -139,3 +139,43 @@ def test_multi_workspace_install_then_events_use_the_installed_token(engine, dat
     finally:
         server.close()
         runtime.engine.dispose()
+
+
+def test_socket_mode_connects_out_with_the_app_token(fake_slack, tmp_path):
+    db = f"sqlite:///{tmp_path / 'socket.db'}"
+    upgrade(db)
+    env = {"PATH": os.environ["PATH"], "DATABASE_URL": db, "SLACK_BOT_TOKEN": "xoxb-sock",
+           "SLACK_APP_TOKEN": "xapp-1-sock", "SLACK_API_URL": fake_slack.api_url}
+    process = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        [call] = fake_slack.wait_for("apps.connections.open", timeout=30)[:1]
+        assert call.headers["Authorization"] == "Bearer xapp-1-sock"
+        assert fake_slack.calls_to("auth.test")[0].headers["Authorization"] == "Bearer xoxb-sock"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_a_retry_reaching_another_process_is_not_answered_again(engine, database_url, fake_slack, index):
+    servers = []
+    for _ in range(2):  # two web processes sharing one database
+        settings = load_settings(slack_bot_token="xoxb-t", slack_signing_secret=SECRET, database_url=database_url,
+                                 slack_api_url=fake_slack.api_url, slack_app_token=None)
+        runtime = build_runtime(settings, index=index)
+        app = create_app(settings=settings, chat=runtime.chat, engine=runtime.engine, clock=runtime.clock)
+        server = make_server(wsgi_app(app, runtime.engine), host="127.0.0.1", port=0)
+        threading.Thread(target=server.run, daemon=True).start()
+        servers.append((server, runtime))
+    try:
+        event = {"type": "app_mention", "user": "U1", "text": "<@UBOT> CMDB", "ts": "8.8", "channel": "C1"}
+        for server, _ in servers:
+            assert SlackClientSim(f"http://127.0.0.1:{server.effective_port}").event(
+                event, event_id="Ev0TWICE", headers={"X-Slack-Retry-Num": "1"}).status == 200
+        fake_slack.wait_for("chat.postMessage")
+        time.sleep(0.5)
+        assert len(fake_slack.calls_to("chat.postMessage")) == 1
+    finally:
+        for server, runtime in servers:
+            server.close()
+            runtime.engine.dispose()
