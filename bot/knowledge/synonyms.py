@@ -18,7 +18,11 @@ class Canonicalizer:
                 key = tuple(content_stems(phrase))
                 if key and key != canonical:
                     self._map[key] = canonical
-        self._longest = max((len(k) for k in self._map), default=0)
+        self._sizes: dict[str, list[int]] = {}  # first stem of a phrase -> its lengths, longest first
+        for key in self._map:
+            self._sizes.setdefault(key[0], []).append(len(key))
+        for sizes in self._sizes.values():
+            sizes.sort(reverse=True)
         self.known_stems = frozenset(s for key in self._map for s in key)
 
     def apply(self, stems: list[str], confidence: list[float] | None = None) -> tuple[list[str], list[float]]:
@@ -30,7 +34,7 @@ class Canonicalizer:
         out_conf: list[float] = []
         i = 0
         while i < len(stems):
-            for size in range(min(self._longest, len(stems) - i), 0, -1):
+            for size in self._sizes.get(stems[i], ()):
                 canonical = self._map.get(tuple(stems[i : i + size]))
                 if canonical is not None:
                     out_stems.extend(canonical)

@@ -47,8 +47,9 @@ STOPWORDS = frozenset(
 
 def normalize(text: str) -> str:
     """Lowercase, fold accents and unify a few punctuation forms."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower().replace("&", " and ").replace("’", "'")
     return _CONTRACTION.sub(lambda m: " not" if m.group(1) == "n't" else "", text)
 
