@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.knowledge import SearchIndex
+from bot.knowledge.text import printable
 from bot.slack import answers
 from bot.storage import queries
 
@@ -122,5 +123,4 @@ class Chat:
 def clean_text(text: str) -> str:
     """The message without bot mentions, control characters and surrounding space."""
     text = _MENTION.sub(" ", text or "")
-    text = "".join(ch if ch.isprintable() else " " for ch in text)
-    return " ".join(text.split())
+    return " ".join(printable(text).split())

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.config import ConfigError, load_settings
 from bot.knowledge import KnowledgeError, SearchIndex, build_index
+from bot.knowledge.text import printable
 from bot.textview import render_answer
 
 
@@ -26,7 +27,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return 0
     question = " ".join(args.question)
-    answer = index.search(_clean(question))
+    answer = index.search(printable(question))
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
     else:
@@ -34,16 +35,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
-def _clean(text: str) -> str:
-    # control characters and undecodable bytes carry no meaning for the search
-    return "".join(ch if ch.isprintable() else " " for ch in text)
-
-
 def _batch_lines(source: str) -> Iterable[str]:
     stream = sys.stdin.buffer if source == "-" else _open_batch(source)
     with stream:
         for raw in stream:
-            yield _clean(raw.decode("utf-8", errors="replace").rstrip("\r\n"))
+            yield printable(raw.decode("utf-8", errors="replace").rstrip("\r\n"))
 
 
 def _open_batch(path: str):

@@ -78,3 +78,8 @@ def stem(word: str) -> str:
 def content_stems(text: str) -> list[str]:
     """Stems of the words that carry meaning (stopwords dropped)."""
     return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+def printable(text: str) -> str:
+    """The text with control characters and undecodable bytes turned into spaces."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
