@@ -30,6 +30,7 @@ FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.5, "meta": 1.2, "summary": 1.0, "de
 K1, B = 1.2, 0.5
 MAX_QUESTION_CHARS = 500
 CANDIDATES = 40
+FILLER = ("", 0.0)  # what a misspelt stopword stands for
 GENERIC_GROUP_STEMS = frozenset({"manag", "servic", "and", "phase"})
 
 
@@ -109,6 +110,10 @@ class SearchIndex:
         self.topic_stems = frozenset().union(*self.strong_stems) if self.strong_stems else frozenset()
         self.vocabulary = self._vocabulary(catalog)
         self._typos: dict[str, tuple[str, float] | None] = {}
+        self._stopwords_by_initial: dict[str, list[str]] = defaultdict(list)
+        for word in STOPWORDS:
+            if len(word) >= 5:
+                self._stopwords_by_initial[word[0]].append(word)
         self._vocab_by_initial: dict[str, list[str]] = defaultdict(list)
         for word in self.vocabulary:
             self._vocab_by_initial[word[0]].append(word)
@@ -164,7 +169,12 @@ class SearchIndex:
         return self._typos[word]
 
     def _closest_word(self, word: str) -> tuple[str, float] | None:
-        if len(word) < 6 or word[0].isdigit():
+        if len(word) < 4 or word[0].isdigit():
+            return None
+        if process.extractOne(word, self._stopwords_by_initial.get(word[0], []), scorer=OSA.distance,
+                              score_cutoff=1):
+            return FILLER  # a typo of a word that carries no meaning ("realy")
+        if len(word) < 6:
             return None
         edits = 1 if len(word) <= 8 else 2
         choices = self._vocab_by_initial.get(word[0], [])
@@ -187,6 +197,8 @@ class SearchIndex:
                 confidence.append(1.0)
                 continue
             fuzzy = self._fuzzy(word)
+            if fuzzy is FILLER:
+                continue
             if fuzzy is None:
                 unknown.append(word)
                 stems.append(s)

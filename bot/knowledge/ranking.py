@@ -34,6 +34,7 @@ PARENT_CLAUSE = 0.7
 UNKNOWN_WORD_SHARE = 0.5
 MIN_SPECIFICITY = 1.2  # the summed weight of the known words a confident answer needs
 UNSURE_SCALE = 0.6
+LEAD_COVERAGE_MIN, LEAD_RATIO, LEAD_DOMAIN_MIN = 0.25, 1.5, 0.6
 PROSE_WORD_WEIGHT = 0.5  # a known word that names no topic anywhere (often, run, found)
 DETAIL_MATCH = 0.5  # a word found only in an entry's details counts half
 
@@ -83,7 +84,13 @@ def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, h
         return []  # outside the domain: nothing worth suggesting
     best_raw, best_cover, best_direct = scored[0][0], scored[0][1], scored[0][3]
     specific = known >= MIN_SPECIFICITY  # "service" or "management" alone could mean anything
-    sure = best_direct > 0 or (specific and domain >= DOMAIN_COVERAGE_MIN and best_cover >= ENTRY_COVERAGE_MIN)
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    # a long question matches no entry fully; an entry far ahead of the next one is still the answer
+    clear_lead = (domain >= LEAD_DOMAIN_MIN and best_cover >= LEAD_COVERAGE_MIN
+                  and best_raw >= LEAD_RATIO * runner_up)
+    sure = best_direct > 0 or (
+        specific and domain >= DOMAIN_COVERAGE_MIN and (best_cover >= ENTRY_COVERAGE_MIN or clear_lead)
+    )
     out = []
     previous = 1.0
     for rank, (raw, cover, title_cover, direct, cand) in enumerate(scored[:limit]):

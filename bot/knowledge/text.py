@@ -41,7 +41,9 @@ STOPWORDS = frozenset(
     talks talk talking describe describes described regarding re like one ones much many more most
     whats what's wat wht pls plz ok okay im i'm dont don't i'd id whether today
     tomorrow yesterday something anything someone anyone thing things really actually everyone everybody
-    anybody somebody nobody guys folks stuff kind sort bit lot lots""".split()
+    anybody somebody nobody guys folks stuff kind sort bit lot lots supposed suppose basically anyway
+    gonna wanna gotta still even ever maybe perhaps probably quite rather pretty very too already yet
+    currently exactly right got getting go going went okay sure thing literally honestly seriously""".split()
 )
 
 
