@@ -187,7 +187,6 @@ class SearchIndex:
         """The question's content stems, each with how sure we are of it (typos < 1)."""
         stems: list[str] = []
         confidence: list[float] = []
-        unknown: list[str] = []
         for word in words(question):
             if word in STOPWORDS:
                 continue
@@ -200,14 +199,13 @@ class SearchIndex:
             if fuzzy is FILLER:
                 continue
             if fuzzy is None:
-                unknown.append(word)
                 stems.append(s)
                 confidence.append(0.0)
             else:
                 stems.append(fuzzy[0])
                 confidence.append(fuzzy[1])
         stems, confidence = self.canon.apply(stems, confidence)
-        return QueryTerms(stems=tuple(stems), confidence=tuple(confidence), unknown=tuple(unknown))
+        return QueryTerms(stems=tuple(stems), confidence=tuple(confidence))
 
     def search(self, question: str, limit: int = MAX_RESULTS) -> Answer:
         """Rank the knowledge for a question and decide whether the bot is confident."""

@@ -43,7 +43,6 @@ DETAIL_MATCH = 0.5  # a word found only in an entry's details counts half
 class QueryTerms:
     stems: tuple[str, ...]
     confidence: tuple[float, ...]  # 1 known, 0 unknown, between: a typo's similarity
-    unknown: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -52,6 +51,18 @@ class Candidate:
     base: float
     score: float = 0.0
     confident: bool = False
+
+
+@dataclass
+class _Scored:
+    """One candidate's score and the features behind it."""
+
+    cand: Candidate
+    score: float
+    cover: float  # share of the question the entry contains
+    title_cover: float  # share of the title the question contains
+    in_title: float  # share of the question the title says
+    direct: float  # bonus for a named clause number or challenge
 
 
 def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, hints: QueryHints,
@@ -67,51 +78,58 @@ def rerank(index: SearchIndex, candidates: list[Candidate], terms: QueryTerms, h
     # "phase 2 goals" names no component and no role: it asks for the phase's objectives
     about_phase = hints.phase is not None and not roles and not (query_stems & index.component_stems)
     rows = [_score(index, cand, topic, total, query_stems, hints, roles, about_phase) for cand in candidates]
-    in_titles = {index.entries[r[4].index].id: r[5] for r in rows if index.entries[r[4].index].kind == "clause"}
-    scored = []
-    for raw, cover, title_cover, direct, cand, in_title in rows:
-        entry_id = index.entries[cand.index].id
-        if entry_id in index.parent_clauses and not direct:
-            # an overview loses to a subclause whose title says more of the question (or as much,
-            # when the overview's own title is not all in the question)
-            children = [v for cid, v in in_titles.items() if cid.startswith(entry_id + ".")]
-            best_child = max(children, default=-1.0)
-            if best_child > in_title or (best_child == in_title and title_cover < 1):
-                raw *= PARENT_CLAUSE
-        scored.append((raw, cover, title_cover, direct, cand))
-    scored.sort(key=lambda row: (-row[0], index.entries[row[4].index].id))
-    if not scored or (domain < DOMAIN_COVERAGE_MIN and scored[0][3] == 0):
+    _prefer_subclauses(index, rows)
+    rows.sort(key=lambda row: (-row.score, index.entries[row.cand.index].id))
+    if not rows or (domain < DOMAIN_COVERAGE_MIN and not rows[0].direct):
         return []  # outside the domain: nothing worth suggesting
-    best_raw, best_cover, best_direct = scored[0][0], scored[0][1], scored[0][3]
-    specific = known >= MIN_SPECIFICITY  # "service" or "management" alone could mean anything
-    runner_up = scored[1][0] if len(scored) > 1 else 0.0
-    # a long question matches no entry fully; an entry far ahead of the next one is still the answer
-    clear_lead = (domain >= LEAD_DOMAIN_MIN and best_cover >= LEAD_COVERAGE_MIN
-                  and best_raw >= LEAD_RATIO * runner_up)
-    sure = best_direct > 0 or (
-        specific and domain >= DOMAIN_COVERAGE_MIN and (best_cover >= ENTRY_COVERAGE_MIN or clear_lead)
-    )
+    sure = _is_sure(rows, known, domain)
+    best = rows[0].score
     out = []
     previous = 1.0
-    for rank, (raw, cover, title_cover, direct, cand) in enumerate(scored[:limit]):
-        score = min(previous, _display_score(raw, best_raw, cover, title_cover, direct, domain))
-        previous = score
+    for rank, row in enumerate(rows[:limit]):
+        score = previous = min(previous, _display_score(row, best, domain))
         if not sure:
             score *= UNSURE_SCALE  # suggestions, not answers: their scores say so
-        out.append(replace(cand, score=score, confident=rank == 0 and sure))
+        out.append(replace(row.cand, score=score, confident=rank == 0 and sure))
     return out
 
 
+def _prefer_subclauses(index: SearchIndex, rows: list[_Scored]) -> None:
+    """An overview clause loses to a subclause whose title says more of the question (or as much,
+    when the overview's own title is not all in the question)."""
+    in_titles = {index.entries[r.cand.index].id: r.in_title for r in rows
+                 if index.entries[r.cand.index].kind == "clause"}
+    for row in rows:
+        entry_id = index.entries[row.cand.index].id
+        if entry_id not in index.parent_clauses or row.direct:
+            continue
+        best_child = max((v for cid, v in in_titles.items() if cid.startswith(entry_id + ".")), default=-1.0)
+        if best_child > row.in_title or (best_child == row.in_title and row.title_cover < 1):
+            row.score *= PARENT_CLAUSE
+
+
+def _is_sure(rows: list[_Scored], known: float, domain: float) -> bool:
+    """Whether the best row is an answer rather than a suggestion."""
+    best = rows[0]
+    if best.direct:
+        return True
+    specific = known >= MIN_SPECIFICITY  # "service" or "management" alone could mean anything
+    runner_up = rows[1].score if len(rows) > 1 else 0.0
+    # a long question matches no entry fully; an entry far ahead of the next one is still the answer
+    clear_lead = domain >= LEAD_DOMAIN_MIN and best.cover >= LEAD_COVERAGE_MIN and best.score >= LEAD_RATIO * runner_up
+    return specific and domain >= DOMAIN_COVERAGE_MIN and (best.cover >= ENTRY_COVERAGE_MIN or clear_lead)
+
+
 def _score(index: SearchIndex, cand: Candidate, topic: list, total: float, query_stems: set[str],
-           hints: QueryHints, roles: set[str], about_phase: bool) -> tuple:
-    """(score, coverage, title coverage, direct bonus, candidate, share of the question in the title)."""
+           hints: QueryHints, roles: set[str], about_phase: bool) -> _Scored:
+    """The candidate's relevance to the question."""
     entry = index.entries[cand.index]
     cover = _coverage(topic, index.entry_stems[cand.index], total)
     cover += DETAIL_MATCH * _coverage(topic, index.detail_stems[cand.index], total)
     strong = _coverage(topic, index.strong_stems[cand.index], total)
     title = index.title_stems[cand.index]
     title_cover = len(title & query_stems) / len(title) if title else 0.0
-    in_title = _coverage(topic, title, total)  # how much of the question the title says
+    in_title = _coverage(topic, title, total)
     raw = cand.base * (BASE_OFFSET + cover) + TITLE_WEIGHT * (title_cover * cover + in_title)
     raw += STRONG_WEIGHT * strong
     raw *= _hint_factor(entry, hints, roles)
@@ -120,7 +138,8 @@ def _score(index: SearchIndex, cand: Candidate, topic: list, total: float, query
     if about_phase and entry.id == f"activity-phase-{hints.phase}":
         raw *= 3.0
     direct = _direct_bonus(entry, hints, index.catalog.by_id)
-    return raw + direct, cover, title_cover, direct, cand, in_title
+    return _Scored(cand=cand, score=raw + direct, cover=cover, title_cover=title_cover, in_title=in_title,
+                   direct=direct)
 
 
 def _coverage(topic: list[tuple[str, float, float]], stems: frozenset[str], total: float) -> float:
@@ -182,9 +201,9 @@ def _direct_bonus(entry, hints: QueryHints, by_id: dict) -> float:
     return 0.0
 
 
-def _display_score(raw: float, best: float, cover: float, title_cover: float, direct: float, domain: float) -> float:
-    if direct >= DIRECT:
+def _display_score(row: _Scored, best: float, domain: float) -> float:
+    if row.direct >= DIRECT:
         return 0.99
-    relative = raw / best if best > 0 else 0.0
-    value = 0.55 * cover + 0.2 * title_cover + 0.25 * relative
+    relative = row.score / best if best > 0 else 0.0
+    value = 0.55 * row.cover + 0.2 * row.title_cover + 0.25 * relative
     return max(0.0, min(0.99, value * (0.5 + 0.5 * domain)))
