@@ -11,7 +11,7 @@ from pathlib import Path
 from bot.config import ConfigError, load_settings
 from bot.knowledge import KnowledgeError, SearchIndex, build_index
 from bot.knowledge.text import printable
-from bot.textview import render_answer
+from bot.views.text import render_answer
 
 
 def _index() -> SearchIndex:
@@ -74,11 +74,14 @@ def cmd_knowledge(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from bot.knowledge.evaluate import evaluate, load_questions
 
-    path = Path(args.file)
+    path = Path(args.heldout or args.file)
     if not path.is_file():
         raise UsageError(f"no question set at {path}: pass --file tests/questions.yaml from the project folder")
     report = evaluate(_index(), load_questions(path))
     print("\n".join(report.lines()))
+    if args.curve or args.heldout:
+        print("\nanswered: precision / recall by confidence threshold")
+        print("\n".join(report.curve_lines()))
     if args.verbose:
         print("\nmisses:")
         for question, ids in report.misses:
@@ -102,14 +105,21 @@ def cmd_console(args: argparse.Namespace) -> int:
             except (EOFError, StopIteration):
                 return
 
-    run_console(runtime.chat, typed_lines(), lambda text: print(text, end="", flush=True))
+    run_console(runtime.router, typed_lines(), lambda text: print(text, end="", flush=True),
+                files_dir=Path.cwd() / "iso20k-files")
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from bot.serve import serve
 
-    return serve(load_settings(), migrate=args.migrate)
+    return serve(load_settings(), migrate=args.migrate, scheduler=not args.no_scheduler)
+
+
+def cmd_clock(args: argparse.Namespace) -> int:
+    from bot.serve import clock
+
+    return clock(load_settings())
 
 
 def cmd_db(args: argparse.Namespace) -> int:
@@ -157,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="score the search on the project's question set")
     ev.add_argument("--file", default="tests/questions.yaml", help="question set (default: %(default)s)")
+    ev.add_argument("--heldout", metavar="FILE",
+                    help="score a blind question set kept outside the repository instead (prints the curve too)")
+    ev.add_argument("--curve", action="store_true", help="also print precision / recall of 'answered' by threshold")
     ev.add_argument("--verbose", "-v", action="store_true", help="also list the questions missed")
     ev.set_defaults(func=cmd_eval)
 
@@ -166,7 +179,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT)")
     serve.add_argument("--migrate", action="store_true", help="bring the database schema up to date first")
+    serve.add_argument("--no-scheduler", action="store_true",
+                       help="do not run the scheduled jobs in this process (run `iso20k clock` instead)")
     serve.set_defaults(func=cmd_serve)
+
+    clock = sub.add_parser("clock", help="run the scheduled jobs alone (weekly nudges, upkeep)")
+    clock.set_defaults(func=cmd_clock)
 
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"], help="upgrade: apply the Alembic migrations up to head")

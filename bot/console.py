@@ -1,62 +1,59 @@
-"""`iso20k console`: the bot in a terminal. Messages go through the same Chat the Slack listeners use;
-replies are Block Kit, rendered here as text with buttons as numbered choices."""
+"""`iso20k console`: the bot in a terminal. Messages and button numbers go through the same router the
+Slack listeners use; the Block Kit replies are rendered as text, buttons as numbered choices."""
 
 from __future__ import annotations
 
 import getpass
-import html
-import re
-import textwrap
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
-from bot.chat import Chat, Context, Reply
+from bot.chat.context import Context, Surface
+from bot.chat.outcome import DeleteSource, Ephemeral, Outcome, Post, Update, Upload
+from bot.chat.router import Router
+from bot.views.text import render_blocks
 
 PROMPT = "you> "
-_LINK = re.compile(r"<([^|>]+)\|([^>]+)>")
-_MARKS = re.compile(r"(?<![\w*_`])([*_`])([^*_`\n]+)\1(?![\w*_`])")
+CONSOLE_THREAD = "console"
 
 
-def render(reply: Reply, width: int = 88) -> tuple[str, list[dict]]:
-    """The reply as text and the buttons it offers, in order."""
-    lines: list[str] = []
+def show(outcome: Outcome, write: Callable[[str], None], *, files_dir: Path | None = None) -> list[dict]:
+    """Write each effect as text; returns the buttons offered, in order of appearance."""
     buttons: list[dict] = []
-    for block in reply.blocks or [{"type": "section", "text": {"type": "mrkdwn", "text": reply.text}}]:
-        kind = block.get("type")
-        if kind == "header":
-            lines += ["", _plain(block["text"]["text"]).upper()]
-        elif kind == "section":
-            lines += [_wrap(_plain(block["text"]["text"]), width)]
-        elif kind == "context":
-            lines += [_wrap(_plain(" · ".join(e.get("text", "") for e in block["elements"])), width, "  ")]
-        elif kind == "divider":
-            lines.append("-" * min(width, 40))
-        elif kind == "actions":
-            start = len(buttons)
-            buttons += [b for b in block["elements"] if b.get("type") == "button"]
-            lines.append("  ".join(f"[{start + n + 1}] {_plain(b['text']['text'])}"
-                                   for n, b in enumerate(buttons[start:])))
-    return "\n".join(lines).strip("\n"), buttons
+    anchors: dict[str, str] = {}
+    for effect in outcome:
+        if isinstance(effect, Post | Update | Ephemeral):
+            shown, offered = render_blocks(effect.text, effect.blocks, first=len(buttons) + 1)
+            if isinstance(effect, Update):
+                shown = "(updated) " + shown
+            buttons += offered
+            write(shown + "\n\n")
+            if isinstance(effect, Post) and effect.anchor:
+                anchors[effect.anchor] = CONSOLE_THREAD
+        elif isinstance(effect, Upload):
+            write(_save(effect, files_dir) + "\n\n")
+        elif isinstance(effect, DeleteSource):
+            continue
+    if outcome.then is not None and anchors:
+        outcome.then(anchors)
+    return buttons
 
 
-def _plain(mrkdwn: str) -> str:
-    """Terminal text from Slack mrkdwn: links, *bold*, _italic_ and `code` marks dropped."""
-    text = _LINK.sub(r"\2", mrkdwn)
-    text = _MARKS.sub(r"\2", text)
-    return html.unescape(text)
+def _save(upload: Upload, files_dir: Path | None) -> str:
+    if files_dir is None:
+        return f"[file: {upload.title} ({upload.filename}, {len(upload.content)} bytes)]"
+    files_dir.mkdir(parents=True, exist_ok=True)
+    path = files_dir / upload.filename
+    path.write_bytes(upload.content)
+    return f"[file: {upload.title} saved to {path}]"
 
 
-def _wrap(text: str, width: int, indent: str = "") -> str:
-    return "\n".join(
-        textwrap.fill(line, width, initial_indent=indent, subsequent_indent=indent) if line else ""
-        for line in text.splitlines()
-    )
-
-
-def run_console(chat: Chat, lines: Iterable[str], write: Callable[[str], None], team_id: str = "console") -> None:
+def run_console(router: Router, lines: Iterable[str], write: Callable[[str], None], team_id: str = "console",
+                files_dir: Path | None = None) -> None:
     """Read messages (or a button number) and write the bot's replies until the input ends or `quit`."""
     user = getpass.getuser()
-    ctx = Context(team_id=team_id, channel_id="console", user_id=user, surface="console")
-    write("iso20k console: ask a question as you would in Slack, `help` for examples, a number to press "
+    ctx = Context(team_id=team_id, surface=Surface.CONSOLE, channel_id="console", user_id=user,
+                  thread_ts=CONSOLE_THREAD, message_ts=CONSOLE_THREAD)
+    write("iso20k console: ask a question as you would in Slack, `help` for what I can do, a number to press "
           "a button, `quit` to leave.\n")
     buttons: list[dict] = []
     for raw in lines:
@@ -71,11 +68,10 @@ def run_console(chat: Chat, lines: Iterable[str], write: Callable[[str], None], 
                 write(f"Pick a button from 1 to {len(buttons)}.\n")
                 continue
             button = buttons[choice - 1]
-            reply = chat.reply_to_action(button["action_id"], button.get("value", ""), ctx)
+            outcome = router.handle_action(button["action_id"], button.get("value", ""), ctx)
         else:
-            reply = chat.reply_to_text(text.removeprefix("/iso20k").strip(), ctx)
-        if reply is None:
+            outcome = router.handle_text(text.removeprefix("/iso20k").strip(), ctx)
+        if outcome is None:
             continue
-        shown, offered = render(reply)
+        offered = show(outcome, write, files_dir=files_dir)
         buttons = offered or buttons
-        write(shown + "\n\n")

@@ -1,20 +1,29 @@
-"""Builds what every process needs from the settings: knowledge index, database, the bot."""
+"""Builds what every process needs from the settings: knowledge index, database, use cases, jobs."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.chat import Chat, utcnow
+from bot.chat import housekeeping
+from bot.chat.features import build_router
+from bot.chat.router import Router
+from bot.chat.services import NoDirectory, People, Services
+from bot.clock import utcnow
 from bot.config import ConfigError, Settings
 from bot.knowledge import SearchIndex, build_index
+from bot.scheduler import Jobs
 from bot.storage.db import make_engine, make_session_factory
 from bot.storage.migrate import MigrationError, check_up_to_date, upgrade
+
+if TYPE_CHECKING:
+    from bot.slack.clients import WorkspaceClients
 
 
 @dataclass
@@ -23,18 +32,24 @@ class Runtime:
     engine: Engine
     sessions: sessionmaker[Session]
     index: SearchIndex
-    chat: Chat
+    services: Services
+    router: Router
     clock: Callable[[], datetime]
+
+    def jobs(self, clients: WorkspaceClients | None = None) -> Jobs:
+        """The scheduled jobs of this process, bound to its services (and Slack clients for posts)."""
+        return Jobs(prune_event_claims=lambda: housekeeping.prune_event_claims(self.services))
 
 
 def build_runtime(settings: Settings, *, migrate: bool = False, clock: Callable[[], datetime] = utcnow,
-                  index: SearchIndex | None = None) -> Runtime:
+                  index: SearchIndex | None = None, people: People | None = None) -> Runtime:
     """Load the knowledge and open the database; refuse an un-migrated database unless told to migrate."""
     index = index or build_index(settings.iso20k_knowledge_dir)
     engine = open_database(settings.database_url, migrate=migrate)
     sessions = make_session_factory(engine)
-    chat = Chat(index=index, session_factory=sessions, clock=clock)
-    return Runtime(settings=settings, engine=engine, sessions=sessions, index=index, chat=chat, clock=clock)
+    services = Services(index=index, sessions=sessions, clock=clock, people=people or NoDirectory())
+    return Runtime(settings=settings, engine=engine, sessions=sessions, index=index, services=services,
+                   router=build_router(services), clock=clock)
 
 
 def open_database(url: str, *, migrate: bool) -> Engine:

@@ -1,4 +1,4 @@
-"""`iso20k serve`: the Slack app over Socket Mode or HTTP."""
+"""`iso20k serve` (the Slack app over Socket Mode or HTTP) and `iso20k clock` (the scheduler alone)."""
 
 from __future__ import annotations
 
@@ -7,34 +7,72 @@ import logging
 import signal
 
 from bot.config import Settings
-from bot.runtime import build_runtime
-from bot.slack.app import check_slack_settings, create_app
+from bot.runtime import Runtime, build_runtime
+from bot.scheduler import build_scheduler
+from bot.slack.app import check_slack_settings, create_app, installation_store
+from bot.slack.clients import WorkspaceClients
 from bot.slack.http import make_server, wsgi_app
+from bot.slack.people import SlackDirectory
 from bot.slack.socket import run_socket_mode
 
 log = logging.getLogger("iso20k")
 
 
-def serve(settings: Settings, *, migrate: bool = False) -> int:
-    """Run until stopped: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP on $PORT."""
+def _logging(settings: Settings) -> None:
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def slack_runtime(settings: Settings, *, migrate: bool) -> tuple[Runtime, WorkspaceClients]:
+    """The runtime with Slack's directory of people, and clients for scheduled posts."""
+    runtime = build_runtime(settings, migrate=migrate)
+    clients = WorkspaceClients(base_url=settings.slack_api_url, bot_token=settings.slack_bot_token,
+                               installations=installation_store(settings, runtime.engine))
+    runtime.services.people = SlackDirectory(clients)
+    return runtime, clients
+
+
+def serve(settings: Settings, *, migrate: bool = False, scheduler: bool = True) -> int:
+    """Run until stopped: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP on $PORT."""
+    _logging(settings)
     socket_mode = bool(settings.slack_app_token)
     check_slack_settings(settings, socket_mode=socket_mode)
-    runtime = build_runtime(settings, migrate=migrate)
-    app = create_app(settings=settings, chat=runtime.chat, engine=runtime.engine, clock=runtime.clock,
-                     socket_mode=socket_mode)
-    if socket_mode:
-        log.info("iso20k: connecting to Slack in Socket Mode")
-        run_socket_mode(app, app_token=settings.slack_app_token, api_url=settings.slack_api_url)
-        return 0
-    server = make_server(wsgi_app(app, runtime.engine), port=settings.port)
+    runtime, clients = slack_runtime(settings, migrate=migrate)
+    app = create_app(settings=settings, router=runtime.router, engine=runtime.engine, socket_mode=socket_mode)
+    clock = build_scheduler(runtime.jobs(clients)) if scheduler else None
+    if clock is not None:
+        clock.start()
     signal.signal(signal.SIGTERM, _stop)  # platforms stop processes with SIGTERM: leave as on Ctrl-C
-    log.info("iso20k: listening on port %s (POST /slack/events, GET /healthz)", settings.port)
-    with contextlib.suppress(KeyboardInterrupt):
-        server.run()
-    server.close()
-    runtime.engine.dispose()
+    try:
+        if settings.slack_app_token:
+            log.info("iso20k: connecting to Slack in Socket Mode")
+            with contextlib.suppress(KeyboardInterrupt):
+                run_socket_mode(app, app_token=settings.slack_app_token, api_url=settings.slack_api_url)
+        else:
+            server = make_server(wsgi_app(app, runtime.engine), port=settings.port)
+            log.info("iso20k: listening on port %s (POST /slack/events, GET /healthz)", settings.port)
+            with contextlib.suppress(KeyboardInterrupt):
+                server.run()
+            server.close()
+    finally:
+        if clock is not None:
+            clock.shutdown(wait=False)
+        runtime.engine.dispose()
     log.info("iso20k: stopped")
+    return 0
+
+
+def clock(settings: Settings) -> int:
+    """Run the scheduled jobs alone until stopped (the Procfile's `clock` process)."""
+    _logging(settings)
+    check_slack_settings(settings, socket_mode=False, receives_requests=False)
+    runtime, clients = slack_runtime(settings, migrate=False)
+    scheduler = build_scheduler(runtime.jobs(clients), blocking=True)
+    signal.signal(signal.SIGTERM, _stop)
+    log.info("iso20k: clock started")
+    with contextlib.suppress(KeyboardInterrupt, SystemExit):
+        scheduler.start()
+    runtime.engine.dispose()
+    log.info("iso20k: clock stopped")
     return 0
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import MetaData, inspect, text
 
+from bot.chat.features import build_router
+from bot.chat.services import Services
 from bot.knowledge import SearchIndex, load_catalog
 from bot.storage.db import make_engine, make_session_factory
 from bot.storage.migrate import upgrade
@@ -70,3 +72,15 @@ def engine(database_url):
 def session_factory(engine):
     """Sessions on the migrated database."""
     return make_session_factory(engine)
+
+
+@pytest.fixture
+def services(index, session_factory):
+    """The use cases' dependencies on the migrated database."""
+    return Services(index=index, sessions=session_factory)
+
+
+@pytest.fixture
+def router(services):
+    """The router over every feature, as the Slack listeners and the console use it."""
+    return build_router(services)

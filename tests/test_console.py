@@ -5,20 +5,19 @@ import sys
 
 from sqlalchemy import select
 
-from bot.chat import Chat
 from bot.console import run_console
 from bot.storage.models import Feedback, Question
 from tests.conftest import ROOT
 
 
-def converse(session_factory, index, lines):
+def converse(router, lines):
     out: list[str] = []
-    run_console(Chat(index=index, session_factory=session_factory), lines, out.append)
+    run_console(router, lines, out.append)
     return "".join(out)
 
 
-def test_question_answer_and_feedback_button(session_factory, index):
-    shown = converse(session_factory, index, ["what clause covers communication?", "2", "quit", "ignored"])
+def test_question_answer_and_feedback_button(router, session_factory):
+    shown = converse(router, ["what clause covers communication?", "2", "quit", "ignored"])
     assert "CLAUSE 7.4 · COMMUNICATION" in shown and "[1] Helpful  [2] Not helpful" in shown
     assert "knowledge owners will see this question" in shown
     assert "*" not in shown.split("COMMUNICATION", 1)[1].split("[1]")[0], "mrkdwn marks are rendered away"
@@ -29,8 +28,8 @@ def test_question_answer_and_feedback_button(session_factory, index):
     assert (vote.question_id, vote.helpful) == (question.id, False)
 
 
-def test_did_you_mean_choice_and_help(session_factory, index):
-    shown = converse(session_factory, index, ["service", "1", "7", "help", "/iso20k help"])
+def test_did_you_mean_choice_and_help(router):
+    shown = converse(router, ["service", "1", "7", "help", "/iso20k help"])
     assert "Did you mean" in shown
     assert "Pick a button from 1 to" in shown
     assert shown.count("helps you implement an ISO/IEC 20000-1") == 2

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import datetime
 
 from slack_bolt import App
 from slack_bolt.oauth import OAuthFlow
@@ -14,11 +12,11 @@ from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallation
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy.engine import Engine
 
-from bot.chat import Chat
+from bot.chat.router import Router
 from bot.config import ConfigError, Settings
 from bot.slack.clients import web_client
-from bot.slack.dedupe import EventClaims
-from bot.slack.listeners import ask, home
+from bot.slack.listeners import actions, commands, events, home
+from bot.slack.middleware import first_delivery, provide
 
 BOT_SCOPES = ["app_mentions:read", "chat:write", "commands", "im:history", "im:read", "im:write"]
 INSTALL_PATH = "/slack/install"
@@ -27,8 +25,8 @@ REDIRECT_PATH = "/slack/oauth_redirect"
 log = logging.getLogger(__name__)
 
 
-def check_slack_settings(settings: Settings, *, socket_mode: bool) -> None:
-    """Stop with one line naming the missing or bad setting."""
+def check_slack_settings(settings: Settings, *, socket_mode: bool, receives_requests: bool = True) -> None:
+    """Stop with one line naming the missing or bad setting (the clock receives no requests)."""
     multi = bool(settings.slack_client_id and settings.slack_client_secret)
     if bool(settings.slack_client_id) != bool(settings.slack_client_secret):
         raise ConfigError(
@@ -39,6 +37,8 @@ def check_slack_settings(settings: Settings, *, socket_mode: bool) -> None:
                           "OAuth & Permissions page")
     if settings.slack_bot_token and not settings.slack_bot_token.startswith("xoxb-"):
         raise ConfigError("SLACK_BOT_TOKEN must be a bot token starting with xoxb- (OAuth & Permissions page)")
+    if not receives_requests:
+        return
     if socket_mode and not (settings.slack_app_token or "").startswith("xapp-"):
         raise ConfigError("SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information > "
                           "App-Level Tokens, scope connections:write)")
@@ -47,39 +47,58 @@ def check_slack_settings(settings: Settings, *, socket_mode: bool) -> None:
                           "Information page")
 
 
-def create_app(*, settings: Settings, chat: Chat, engine: Engine, clock: Callable[[], datetime],
-               socket_mode: bool = False) -> App:
+def installation_store(settings: Settings, engine: Engine) -> SQLAlchemyInstallationStore | None:
+    """The workspaces' bot tokens (multi-workspace install), or None with a single SLACK_BOT_TOKEN."""
+    if settings.slack_client_id and settings.slack_client_secret:
+        return SQLAlchemyInstallationStore(client_id=settings.slack_client_id, engine=engine)
+    return None
+
+
+def create_app(*, settings: Settings, router: Router, engine: Engine, socket_mode: bool = False) -> App:
     """Build the Bolt app: single workspace with a bot token, or multi-workspace with OAuth."""
     check_slack_settings(settings, socket_mode=socket_mode)
     client = web_client(base_url=settings.slack_api_url)
-    common = dict(
-        signing_secret=settings.slack_signing_secret or "socket-mode",
-        request_verification_enabled=not socket_mode,
-        client=client,
-        process_before_response=False,
-    )
-    if settings.slack_client_id and settings.slack_client_secret:
-        installations = SQLAlchemyInstallationStore(client_id=settings.slack_client_id, engine=engine)
+    signing_secret = settings.slack_signing_secret or "socket-mode"
+    installations = installation_store(settings, engine)
+    if installations is not None:
         oauth = OAuthFlow(client=client, settings=OAuthSettings(
             client_id=settings.slack_client_id, client_secret=settings.slack_client_secret, scopes=BOT_SCOPES,
             installation_store=installations,
             state_store=SQLAlchemyOAuthStateStore(expiration_seconds=600, engine=engine),
             install_path=INSTALL_PATH, redirect_uri_path=REDIRECT_PATH,
         ))
-        app = App(oauth_flow=oauth, installation_store=installations, **common)
+        app = App(oauth_flow=oauth, installation_store=installations, signing_secret=signing_secret,
+                  request_verification_enabled=not socket_mode, client=client, process_before_response=False)
     else:
         client.token = settings.slack_bot_token
         try:
-            app = App(token=settings.slack_bot_token, **common)
+            app = App(token=settings.slack_bot_token, signing_secret=signing_secret,
+                      request_verification_enabled=not socket_mode, client=client, process_before_response=False)
         except SlackApiError as exc:
             raise ConfigError(f"SLACK_BOT_TOKEN was refused by Slack ({exc.response.get('error')}): "
                               "reinstall the app and copy the current xoxb- token") from None
-    claims = EventClaims(chat.sessions, clock)
-    ask.register(app, chat, claims)
-    home.register(app, claims)
-    app.error(_log_error)
+    register(app, router)
     return app
+
+
+def register(app: App, router: Router) -> None:
+    """Every listener, in one place; every event listener drops Slack's retries of a handled event."""
+    services = router.services
+    once = [first_delivery(services.sessions, services.clock)]
+    app.use(provide(router))
+    app.event("app_mention", middleware=once)(events.on_mention)
+    app.event("message", matchers=[events.is_person_dm], middleware=once)(events.on_direct_message)
+    app.event("message")(_ignore)  # channel messages, edits and the bot's own: nothing to do
+    app.event("app_home_opened", middleware=once)(home.on_home_opened)
+    app.command("/iso20k")(commands.on_command)
+    app.action(actions.ACTION_IDS)(actions.on_action)
+    app.error(_log_error)
+
+
+def _ignore() -> None:
+    return None
 
 
 def _log_error(error: Exception, body: dict) -> None:
     log.exception("error while handling a %s request", body.get("type", "Slack"), exc_info=error)
+

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -38,7 +39,7 @@ def normalize_question(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())[:NORMALIZED_LENGTH]
 
 
-def _insert(session: Session, table: Table):
+def _insert(session: Session, table: Any) -> Any:
     # ON CONFLICT keeps a duplicate from raising, so the caller's transaction stays usable
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
@@ -62,7 +63,7 @@ def claim_event(*, session: Session, team_id: str, event_id: str, now: datetime)
 
 def prune_processed_events(*, session: Session, older_than: datetime) -> int:
     """Forget event ids received before a time (Slack retries for minutes, not days); returns how many."""
-    result = session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < older_than))
+    result = cast(CursorResult, session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < older_than)))
     return result.rowcount
 
 

@@ -8,18 +8,33 @@ from dataclasses import dataclass
 import pytest
 
 from bot.config import load_settings
-from bot.runtime import build_runtime
+from bot.runtime import Runtime, build_runtime
 from bot.slack.app import create_app
 from bot.slack.http import make_server, wsgi_app
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.simulator import SECRET, SlackClientSim
+
+SENTINEL_CHANNEL = "C0SENTINEL"
 
 
 @dataclass
 class RunningApp:
     slack: FakeSlack
     client: SlackClientSim
-    runtime: object
+    runtime: Runtime
+
+    def settle(self) -> None:
+        """Wait until a sentinel question sent now is answered: what was sent before has been handled."""
+        settle(self.slack, self.client)
+
+
+def settle(slack: FakeSlack, client: SlackClientSim) -> None:
+    """Send a sentinel mention in its own channel and wait for its answer (instead of sleeping)."""
+    before = len([c for c in slack.calls_to("chat.postMessage") if c.body.get("channel") == SENTINEL_CHANNEL])
+    client.event({"type": "app_mention", "user": "U0SENTINEL", "text": "<@UBOT> CMDB", "ts": "1.0",
+                  "channel": SENTINEL_CHANNEL})
+    slack.wait_until(lambda calls: len([c for c in calls if c.method == "chat.postMessage"
+                                        and c.body.get("channel") == SENTINEL_CHANNEL]) > before)
 
 
 @pytest.fixture
@@ -35,7 +50,7 @@ def running_app(engine, database_url, fake_slack, index):
                              slack_api_url=fake_slack.api_url, database_url=database_url, slack_app_token=None,
                              slack_client_id=None, slack_client_secret=None)
     runtime = build_runtime(settings, index=index)
-    app = create_app(settings=settings, chat=runtime.chat, engine=runtime.engine, clock=runtime.clock)
+    app = create_app(settings=settings, router=runtime.router, engine=runtime.engine)
     server = make_server(wsgi_app(app, runtime.engine), host="127.0.0.1", port=0, threads=8)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -68,6 +68,21 @@ class FakeSlack:
                 self._changed.wait(left)
             return [c for c in self.calls if c.method == method]
 
+    def wait_until(self, done, timeout: float = 10.0) -> list[Call]:
+        """Block until `done(calls)` is true; fail the test if it does not become true in time."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while not done(self.calls):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"condition not met within {timeout}s; got {[c.method for c in self.calls]}")
+                self._changed.wait(left)
+            return list(self.calls)
+
+    def posts_to(self, channel: str) -> list[Call]:
+        """chat.postMessage calls to one channel."""
+        return [c for c in self.calls_to("chat.postMessage") if c.body.get("channel") == channel]
+
     def _record(self, call: Call) -> tuple[int, dict, dict | str]:
         with self._changed:
             self.calls.append(call)

@@ -4,8 +4,8 @@ import pytest
 
 from bot.knowledge import Answer, Catalog, Hit
 from bot.knowledge.schema import GuidanceEntry, LocalEntry
-from bot.slack import answers
-from bot.slack import blocks as bk
+from bot.views import answers
+from bot.views import blocks as bk
 
 
 def check_limits(blocks: list[dict]) -> None:
@@ -45,7 +45,7 @@ def test_suggestion_buttons_fit_long_titles():
     answer = Answer(query="q" * 5000, answered=False, hits=tuple(Hit(e, 0.3) for e in entries))
     blocks = answers.answer_message(answer, Catalog(entries), question_id=None)
     check_limits(blocks)
-    assert [b["action_id"] for b in blocks[-1]["elements"]] == ["suggestion_0", "suggestion_1", "suggestion_2"]
+    assert [b["action_id"] for b in blocks[-1]["elements"]] == ["ask:suggest:0", "ask:suggest:1", "ask:suggest:2"]
 
 
 @pytest.mark.parametrize("text", ["", "short", "line\n" * 2000, "x" * 7000])

@@ -26,6 +26,7 @@ def test_manifest_matches_the_app(name, socket_mode):
         assert manifest["oauth_config"]["redirect_urls"][0].endswith("/slack/oauth_redirect")
 
 
-def test_procfile_runs_the_web_process_and_migrations():
+def test_procfile_runs_web_clock_and_migrations():
     lines = dict(line.split(": ", 1) for line in (ROOT / "Procfile").read_text().splitlines() if line)
-    assert lines["web"] == "iso20k serve" and lines["release"] == "iso20k db upgrade"
+    assert lines["web"] == "iso20k serve --no-scheduler" and lines["release"] == "iso20k db upgrade"
+    assert lines["clock"] == "iso20k clock"

@@ -22,6 +22,7 @@ from bot.slack.app import create_app
 from bot.slack.http import make_server, wsgi_app
 from bot.storage.migrate import upgrade
 from tests.conftest import ROOT
+from tests.slack.conftest import settle
 from tests.slack.simulator import SECRET, SlackClientSim
 
 
@@ -101,7 +102,7 @@ def test_healthz_is_503_when_the_database_is_gone(running_app):
     dead = create_engine(f"postgresql+psycopg://nobody@127.0.0.1:{free_port()}/none")
     app = create_app(settings=load_settings(slack_bot_token="xoxb-t", slack_signing_secret=SECRET,
                                             slack_api_url=running_app.slack.api_url),
-                     chat=running_app.runtime.chat, engine=dead, clock=running_app.runtime.clock)
+                     router=running_app.runtime.router, engine=dead)
     server = make_server(wsgi_app(app, dead), host="127.0.0.1", port=0)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -115,7 +116,7 @@ def test_multi_workspace_install_then_events_use_the_installed_token(engine, dat
     settings = load_settings(slack_client_id="111.222", slack_client_secret="shh", slack_signing_secret=SECRET,
                              slack_api_url=fake_slack.api_url, database_url=database_url, slack_bot_token=None)
     runtime = build_runtime(settings, index=index)
-    app = create_app(settings=settings, chat=runtime.chat, engine=runtime.engine, clock=runtime.clock)
+    app = create_app(settings=settings, router=runtime.router, engine=runtime.engine)
     server = make_server(wsgi_app(app, runtime.engine), host="127.0.0.1", port=0)
     threading.Thread(target=server.run, daemon=True).start()
     base = f"http://127.0.0.1:{server.effective_port}"
@@ -163,7 +164,7 @@ def test_a_retry_reaching_another_process_is_not_answered_again(engine, database
         settings = load_settings(slack_bot_token="xoxb-t", slack_signing_secret=SECRET, database_url=database_url,
                                  slack_api_url=fake_slack.api_url, slack_app_token=None)
         runtime = build_runtime(settings, index=index)
-        app = create_app(settings=settings, chat=runtime.chat, engine=runtime.engine, clock=runtime.clock)
+        app = create_app(settings=settings, router=runtime.router, engine=runtime.engine)
         server = make_server(wsgi_app(app, runtime.engine), host="127.0.0.1", port=0)
         threading.Thread(target=server.run, daemon=True).start()
         servers.append((server, runtime))
@@ -173,8 +174,9 @@ def test_a_retry_reaching_another_process_is_not_answered_again(engine, database
             assert SlackClientSim(f"http://127.0.0.1:{server.effective_port}").event(
                 event, event_id="Ev0TWICE", headers={"X-Slack-Retry-Num": "1"}).status == 200
         fake_slack.wait_for("chat.postMessage")
-        time.sleep(0.5)
-        assert len(fake_slack.calls_to("chat.postMessage")) == 1
+        for server, _ in servers:
+            settle(fake_slack, SlackClientSim(f"http://127.0.0.1:{server.effective_port}"))
+        assert len(fake_slack.posts_to("C1")) == 1
     finally:
         for server, runtime in servers:
             server.close()

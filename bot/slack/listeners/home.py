@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from slack_bolt import App
+from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
-from bot.slack.dedupe import EventClaims
-from bot.slack.home import home_view
+from bot.chat.context import Context, Surface
+from bot.slack.middleware import router_of
+from bot.slack.payloads import team_of
 
 
-def register(app: App, claims: EventClaims) -> None:
-    @app.event("app_home_opened")
-    def on_home_opened(event: dict, body: dict, client: WebClient) -> None:
-        if event.get("tab", "home") == "home" and claims.first_delivery(body):
-            client.views_publish(user_id=event["user"], view=home_view())
+def on_home_opened(event: dict, body: dict, context: BoltContext, client: WebClient) -> None:
+    """Publish the person's Home tab: the workspace's plans and assessments, and what the bot does."""
+    if event.get("tab", "home") != "home":
+        return
+    ctx = Context(team_id=team_of(body), surface=Surface.DM, user_id=event.get("user"))
+    client.views_publish(user_id=event["user"], view=router_of(context).home(ctx))

@@ -73,6 +73,7 @@ def divider() -> DividerBlock:
 
 
 def button(label: str, action_id: str, value: str, style: str | None = None) -> ButtonElement:
+    """A button; label and value clipped to Slack's limits."""
     return ButtonElement(
         text=clip(label, MAX_BUTTON_LABEL), action_id=action_id, value=clip(value, MAX_BUTTON_VALUE), style=style
     )
@@ -84,12 +85,12 @@ def actions(buttons: Sequence[ButtonElement], block_id: str | None = None) -> Ac
 
 def message(blocks: Iterable[Block]) -> list[dict]:
     """The blocks as dicts, at most 50: a long message keeps its closing buttons."""
-    blocks = list(blocks)
-    if len(blocks) > MAX_BLOCKS:
-        tail = [b for b in blocks[-2:] if isinstance(b, ActionsBlock)]
+    kept: list[Block] = list(blocks)
+    if len(kept) > MAX_BLOCKS:
+        tail: list[Block] = [b for b in kept[-2:] if isinstance(b, ActionsBlock)]
         keep = MAX_BLOCKS - 1 - len(tail)
-        blocks = blocks[:keep] + [context("_…shortened to fit in one Slack message._")] + tail
-    return [block.to_dict() for block in blocks]
+        kept = [*kept[:keep], context("_…shortened to fit in one Slack message._"), *tail]
+    return [block.to_dict() for block in kept]
 
 
 def fallback(text: str) -> str:

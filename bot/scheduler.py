@@ -1,0 +1,29 @@
+"""APScheduler wiring: registers the jobs, nothing else. The jobs themselves live with their use cases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.schedulers.blocking import BlockingScheduler
+
+PRUNE_EVERY_HOURS = 1
+
+
+@dataclass(frozen=True)
+class Jobs:
+    """What the clock runs, each a function of no arguments with its dependencies bound."""
+
+    prune_event_claims: Callable[[], object]
+
+
+def build_scheduler(jobs: Jobs, *, blocking: bool = False) -> BaseScheduler:
+    """A scheduler with every job registered: in the background (serve) or in the foreground (clock)."""
+    scheduler: BaseScheduler = BlockingScheduler(timezone="UTC") if blocking else BackgroundScheduler(timezone="UTC")
+    # coalesce + one instance: a run missed while the process was busy or down happens once, not per miss
+    common = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
+    scheduler.add_job(jobs.prune_event_claims, "interval", hours=PRUNE_EVERY_HOURS, id="prune-event-claims",
+                      **common)
+    return scheduler

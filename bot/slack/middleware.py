@@ -1,0 +1,51 @@
+"""Bolt middleware: the use cases' router in every listener's context, and Slack's retries dropped."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from slack_bolt import BoltContext, BoltResponse
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.chat.router import Router
+from bot.storage import queries
+
+log = logging.getLogger(__name__)
+
+
+def provide(router: Router) -> Callable:
+    """Global middleware: listeners find the router in `context["router"]`."""
+
+    def provide_router(context: BoltContext, next: Callable[[], None]) -> None:
+        context["router"] = router
+        next()
+
+    return provide_router
+
+
+def first_delivery(sessions: sessionmaker[Session], clock: Callable[[], datetime]) -> Callable:
+    """Listener middleware for events: each event id is handled once, whichever process a retry reaches.
+
+    The claim is a unique row (INSERT ... ON CONFLICT DO NOTHING), so two processes cannot both win.
+    """
+
+    def claim_event(body: dict, next: Callable[[], None]) -> BoltResponse | None:
+        event_id = body.get("event_id")
+        if event_id:
+            with sessions.begin() as session:
+                first = queries.claim_event(session=session, team_id=body.get("team_id") or "", event_id=event_id,
+                                            now=clock())
+            if not first:
+                log.info("event %s already handled; ignoring the retry", event_id)
+                return BoltResponse(status=200, body="")
+        next()
+        return None
+
+    return claim_event
+
+
+def router_of(context: BoltContext) -> Router:
+    """The router the global middleware put in the context."""
+    return context["router"]

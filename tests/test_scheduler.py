@@ -1,0 +1,34 @@
+"""The scheduler registers the jobs; the upkeep job forgets old event claims."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from bot.chat import housekeeping
+from bot.chat.services import Services
+from bot.scheduler import Jobs, build_scheduler
+from bot.storage import queries
+from bot.storage.models import ProcessedEvent
+
+
+def test_every_job_is_registered_once_and_coalesced():
+    ran: list[str] = []
+    scheduler = build_scheduler(Jobs(prune_event_claims=lambda: ran.append("prune")))
+    jobs = {job.id: job for job in scheduler.get_jobs()}
+    assert set(jobs) == {"prune-event-claims"}
+    assert all(job.coalesce and job.max_instances == 1 for job in jobs.values())
+    jobs["prune-event-claims"].func()
+    assert ran == ["prune"]
+
+
+def test_old_event_claims_are_pruned_recent_ones_kept(index, session_factory):
+    now = datetime(2026, 11, 23, 12, tzinfo=UTC)
+    with session_factory.begin() as session:
+        queries.claim_event(session=session, team_id="T1", event_id="Ev-old", now=now - timedelta(days=2))
+        queries.claim_event(session=session, team_id="T1", event_id="Ev-new", now=now - timedelta(minutes=5))
+    removed = housekeeping.prune_event_claims(Services(index=index, sessions=session_factory, clock=lambda: now))
+    with session_factory() as session:
+        left = session.scalars(select(ProcessedEvent.event_id)).all()
+    assert removed == 1 and left == ["Ev-new"]
