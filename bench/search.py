@@ -1,7 +1,8 @@
 """Search benchmark: latency on the shipped and a 100x synthetic knowledge, start-up time, and
 accuracy/latency side by side with a plain BM25 baseline and a naive rapidfuzz title scan.
 
-Run: python bench/search.py   (needs the test extras: rank-bm25)
+Run: python bench/search.py [QUESTIONS.yaml]   (needs the test extras: rank-bm25; the question set
+defaults to tests/questions.yaml, pass a blind set kept outside the repository to compare on it)
 """
 
 from __future__ import annotations
@@ -72,7 +73,8 @@ def report(name: str, samples: list[float], acc: float | None = None) -> None:
 
 
 def main() -> None:
-    questions = [q for q in load_questions(ROOT / "tests" / "questions.yaml") if q.kind != OUT_OF_DOMAIN]
+    source = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "questions.yaml"
+    questions = [q for q in load_questions(source) if q.kind != OUT_OF_DOMAIN]
     texts = [q.q for q in questions]
     catalog = load_catalog()
     print(f"knowledge: {len(catalog)} entries; {len(texts)} in-domain questions x 5 rounds\n")

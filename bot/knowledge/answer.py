@@ -16,8 +16,7 @@ class Hit:
 
     def to_json(self) -> dict:
         e = self.entry
-        return {"kind": e.kind, "id": e.id, "title": e.title, "clauses": list(e.clauses),
-                "score": round(self.score, 2)}
+        return {"kind": e.kind, "id": e.id, "title": e.title, "clauses": list(e.clauses), "score": round(self.score, 2)}
 
 
 @dataclass(frozen=True)
@@ -27,6 +26,7 @@ class Answer:
     query: str
     answered: bool
     hits: tuple[Hit, ...]
+    confidence: float = 0.0  # how likely the first hit is the answer; `answered` is this over a threshold
 
     @property
     def top(self) -> Hit | None:
@@ -34,5 +34,8 @@ class Answer:
 
     def to_json(self) -> dict:
         """The JSON object of `iso20k ask --json` (PRODUCT.md)."""
-        return {"query": self.query, "answered": self.answered,
-                "results": [hit.to_json() for hit in self.hits[:MAX_RESULTS]]}
+        return {
+            "query": self.query,
+            "answered": self.answered,
+            "results": [hit.to_json() for hit in self.hits[:MAX_RESULTS]],
+        }

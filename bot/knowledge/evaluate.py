@@ -33,10 +33,42 @@ class KindScore:
         return n / self.total if self.total else 0.0
 
 
+CURVE_THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    """`answered` if the confidence were at least `threshold`: how often right, how much of what is right."""
+
+    threshold: float
+    answered: int
+    precision: float  # answered questions whose first result is right (out-of-domain ones never are)
+    recall: float  # questions with a right first result that are answered
+
+
 @dataclass
 class EvalReport:
     kinds: dict[str, KindScore] = field(default_factory=lambda: defaultdict(KindScore))
     misses: list[tuple[Question, list[str]]] = field(default_factory=list)
+    # (confidence, first result right) of every question; out-of-domain questions are never right
+    outcomes: list[tuple[float, bool]] = field(default_factory=list)
+
+    def curve(self, thresholds: tuple[float, ...] = CURVE_THRESHOLDS) -> list[CurvePoint]:
+        """Precision and recall of `answered` as the confidence threshold moves."""
+        right = sum(ok for _, ok in self.outcomes)
+        points = []
+        for t in thresholds:
+            answered = [ok for conf, ok in self.outcomes if conf >= t]
+            hits = sum(answered)
+            points.append(
+                CurvePoint(t, len(answered), hits / len(answered) if answered else 1.0, hits / right if right else 0.0)
+            )
+        return points
+
+    def curve_lines(self) -> list[str]:
+        out = [f"{'threshold':<11}{'answered':>9}{'precision':>11}{'recall':>8}"]
+        out += [f"{p.threshold:<11.2f}{p.answered:>9}{p.precision:>11.3f}{p.recall:>8.3f}" for p in self.curve()]
+        return out
 
     @property
     def overall(self) -> KindScore:
@@ -79,6 +111,8 @@ def evaluate(index: SearchIndex, questions: list[Question]) -> EvalReport:
         score = report.kinds[question.kind]
         score.total += 1
         score.answered += answer.answered
+        first_right = question.kind != OUT_OF_DOMAIN and bool(ids) and ids[0] in question.expect
+        report.outcomes.append((answer.confidence, first_right))
         if question.kind == OUT_OF_DOMAIN:
             if answer.answered:
                 report.misses.append((question, ids))

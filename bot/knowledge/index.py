@@ -10,7 +10,7 @@ role, kind) by `bot.knowledge.ranking`.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -77,7 +77,7 @@ class SearchIndex:
         self.positions = {e.id: i for i, e in enumerate(self.entries)}
         self.canon = Canonicalizer(catalog.synonyms)
         titles = {e.id: e.title for e in catalog.entries if e.kind == "clause"}
-        per_entry: list[Counter[str]] = []
+        per_entry: list[dict[str, float]] = []
         self.entry_stems: list[frozenset[str]] = []  # every field but the details
         self.detail_stems: list[frozenset[str]] = []
         self.title_stems: list[frozenset[str]] = []
@@ -85,7 +85,7 @@ class SearchIndex:
         self.group_stems: list[frozenset[str]] = []  # an activity's component, e.g. {"incid"}
         phrases: dict[str, list[int]] = defaultdict(list)
         for i, entry in enumerate(self.entries):
-            tf: Counter[str] = Counter()
+            tf: defaultdict[str, float] = defaultdict(float)  # weighted term frequency
             core: set[str] = set()
             for name, text in entry_fields(entry, titles).items():
                 for s in self.stems(text):
@@ -97,8 +97,11 @@ class SearchIndex:
             self.detail_stems.append(frozenset(tf) - core)
             self.title_stems.append(frozenset(self.stems(entry.title)))
             self.strong_stems.append(frozenset(self.stems(" ".join([entry.title, *entry.keywords]))))
-            self.group_stems.append(frozenset(self.stems(entry.group.replace("-", " "))) - GENERIC_GROUP_STEMS
-                                    if entry.kind == "activity" else frozenset())
+            self.group_stems.append(
+                frozenset(self.stems(entry.group.replace("-", " "))) - GENERIC_GROUP_STEMS
+                if entry.kind == "activity"
+                else frozenset()
+            )
             for phrase in [entry.title, *entry.keywords]:
                 key = " ".join(self.stems(phrase))
                 if key and i not in phrases[key]:
@@ -139,7 +142,7 @@ class SearchIndex:
                     vocabulary[word] = stem(word)
         return vocabulary
 
-    def _postings(self, per_entry: list[Counter[str]]) -> dict[str, Posting]:
+    def _postings(self, per_entry: list[dict[str, float]]) -> dict[str, Posting]:
         n = len(per_entry)
         lengths = np.array([sum(tf.values()) for tf in per_entry], dtype=np.float64)
         avg = float(lengths.mean()) if n else 1.0
@@ -171,8 +174,7 @@ class SearchIndex:
     def _closest_word(self, word: str) -> tuple[str, float] | None:
         if len(word) < 4 or word[0].isdigit():
             return None
-        if process.extractOne(word, self._stopwords_by_initial.get(word[0], []), scorer=OSA.distance,
-                              score_cutoff=1):
+        if process.extractOne(word, self._stopwords_by_initial.get(word[0], []), scorer=OSA.distance, score_cutoff=1):
             return FILLER  # a typo of a word that carries no meaning ("realy")
         if len(word) < 6:
             return None
@@ -220,7 +222,8 @@ class SearchIndex:
         ranked = rerank(self, candidates, terms, hints, limit)
         hits = tuple(Hit(self.entries[c.index], c.score) for c in ranked if c.score >= MIN_SCORE)
         answered = bool(ranked) and ranked[0].confident
-        return Answer(query=question, answered=answered, hits=hits)
+        confidence = ranked[0].confidence if ranked else 0.0
+        return Answer(query=question, answered=answered, hits=hits, confidence=confidence)
 
     def _retrieve(self, terms: QueryTerms) -> np.ndarray:
         scores = np.zeros(len(self.entries), dtype=np.float64)

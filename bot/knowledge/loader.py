@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 from pydantic import TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from bot.knowledge.catalog import Catalog
 from bot.knowledge.schema import Entry
@@ -120,7 +121,7 @@ def _validate(path: Path, position: int, raw: object) -> Entry:
         raise KnowledgeError(f"{path}: {label}: {problems}") from None
 
 
-def _describe(err: dict) -> str:
+def _describe(err: ErrorDetails) -> str:
     loc = [str(part) for part in err["loc"]]
     # the discriminated union puts the kind first in the location: drop it
     if loc and loc[0] in ("clause", "challenge", "maturity", "guidance", "activity", "faq", "policy"):
@@ -163,6 +164,4 @@ def _check_references(pairs: list[tuple[Path, Entry]]) -> None:
                 )
         for target in entry.related:
             if target not in all_ids:
-                raise KnowledgeError(
-                    f"{path}: entry '{entry.id}': field 'related': no entry has the id '{target}'"
-                )
+                raise KnowledgeError(f"{path}: entry '{entry.id}': field 'related': no entry has the id '{target}'")

@@ -7,8 +7,20 @@ from dataclasses import dataclass, field
 
 from bot.knowledge.text import normalize
 
-_NUMBER_WORDS = {"1": 1, "2": 2, "3": 3, "i": 1, "ii": 2, "iii": 3, "one": 1, "two": 2, "three": 3,
-                 "first": 1, "second": 2, "third": 3}
+_NUMBER_WORDS = {
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+}
 _ORDINAL = r"(iii|ii|i|1|2|3|one|two|three|first|second|third)"
 _LEVEL = re.compile(rf"\b(?:level|lvl|maturity)\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+level\b")
 _PHASE = re.compile(rf"\bphase\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\b")
@@ -20,20 +32,114 @@ _TS_HINT = re.compile(r"20000-5|\bts\b|\btr\b|\bguidance\b|\bimplementation guid
 
 # words that say which kind of entry the asker wants
 _KIND_WORDS = {
-    "clause": ("clause", "clauses", "requirement", "requirements", "require", "requires",
-               "required", "shall", "section", "subclause", "20000-1", "process"),
+    "clause": (
+        "clause",
+        "clauses",
+        "requirement",
+        "requirements",
+        "require",
+        "requires",
+        "required",
+        "shall",
+        "section",
+        "subclause",
+        "20000-1",
+        "process",
+    ),
     "maturity": ("level", "levels", "maturity", "mature", "lvl", "self-assessment", "assess"),
-    "activity": ("phase", "phases", "activity", "activities", "task", "tasks", "who",
-                 "whose", "owner", "owns", "responsible", "accountable", "role", "todo", "initiation"),
-    "challenge": ("challenge", "challenges", "obstacle", "obstacles", "struggle", "struggling",
-                  "difficulty", "difficulties", "hurdle", "hurdles", "pitfall", "pitfalls",
-                  "barrier", "barriers", "overcome", "lack", "lacking", "resistance", "resisting",
-                  "reluctant", "stalled", "momentum", "buy-in", "pushback"),
-    "guidance": ("guidance", "guide", "approach", "advice", "recommend", "recommended",
-                 "recommendation", "checklist", "ts", "20000-5", "steps", "implementing", "implementation",
-                 "why", "tips", "practice", "consider", "considerations"),
+    "activity": (
+        "phase",
+        "phases",
+        "activity",
+        "activities",
+        "task",
+        "tasks",
+        "who",
+        "whose",
+        "owner",
+        "owns",
+        "responsible",
+        "accountable",
+        "role",
+        "todo",
+        "initiation",
+    ),
+    "challenge": (
+        "challenge",
+        "challenges",
+        "obstacle",
+        "obstacles",
+        "struggle",
+        "struggling",
+        "difficulty",
+        "difficulties",
+        "hurdle",
+        "hurdles",
+        "pitfall",
+        "pitfalls",
+        "barrier",
+        "barriers",
+        "overcome",
+        "lack",
+        "lacking",
+        "resistance",
+        "resisting",
+        "reluctant",
+        "stalled",
+        "momentum",
+        "buy-in",
+        "pushback",
+    ),
+    "guidance": (
+        "guidance",
+        "guide",
+        "approach",
+        "advice",
+        "recommend",
+        "recommended",
+        "recommendation",
+        "checklist",
+        "ts",
+        "20000-5",
+        "steps",
+        "implementing",
+        "implementation",
+        "why",
+        "tips",
+        "practice",
+        "consider",
+        "considerations",
+    ),
 }
+_CLAUSE_WORDS = frozenset(
+    {"clause", "clauses", "subclause", "section", "requirement", "requirements", "shall", "20000-1", "standard"}
+)
+_ACTIVITY_WORDS = frozenset({"phase", "phases", "activity", "activities", "task", "tasks", "todo", "initiation"})
 _WHO = re.compile(r"\bwho\b|\bwhose\b|\bresponsib|\baccountab|\bowns?\b|\bowner\b|\bin charge\b")
+# "when do we set up X", "in which phase does Y start": the plan's activities say when
+_WHEN = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|then)\W+)?when\b(?!\s+(?:a|an|the|there|it|something|someone)\b)"
+    r"|\bwhen\s+(?:do|does|did|should|shall|will|would|can|could|must|are|is|to)\s+(?:we|you|they|i|it|the|our|\w+s)\b"
+    r"|\b(?:which|what)\s+(?:phase|stage|step|point)\b|\bhow\s+(?:early|soon)\b|\bat\s+what\s+point\b"
+)
+# a complaint about people ("our leaders don't back it", "staff keep ignoring the process"): a challenge
+_PEOPLE = (
+    r"(?:leaders?|leadership|management|managers?|bosses?|executives?|execs?|board|sponsors?|staff|"
+    r"people|teams?|engineers?|colleagues|employees|users|personnel|admins?|developers?|cio|ceo|cto|"
+    r"everyone|everybody|nobody|no one)"
+)
+_SITUATION = re.compile(
+    rf"\b{_PEOPLE}\b[^?.!]*\b(?:not|no longer|never|refus\w*|resist\w*|ignor\w*|stopped|lost|los(?:e|ing)|"
+    r"drift\w*|complain\w*|push\w* back|pushing back|reluctant|disengag\w*|forgot\w*|bypass\w*|"
+    r"avoid\w*|skip\w*|moved on|gave up|give up|walk\w* away|drop\w* out|fight\w*|block\w*|"
+    r"overtaken|sidelined|deprioriti\w*|go(?:es|ing)? around|work(?:s|ing)? around|scared|afraid|worried|"
+    r"cut\w*|withdr[ae]w\w*|pull\w*|stop\w*|quit\w*|doubt\w*|question\w*|sceptic\w*|skeptic\w*|"
+    r"think we\w*|wiifm|keep asking)\b"
+    r"|\b(?:overtaken|sidelined|deprioriti\w*|lost (?:interest|momentum|steam)|fizzl\w*|stall\w*|"
+    r"drift\w* away|other priorities|no buy-in|lack of (?:support|buy-in|commitment|interest)|"
+    r"the old way|old habits|(?:scared|afraid|fearful|worried) (?:of|about|that)|bureaucracy|red tape|"
+    r"wiifm|business as usual|bau|day jobs?|lost (?:its|their) (?:energy|enthusiasm|interest))\b"
+)
 
 
 @dataclass(frozen=True)
@@ -46,11 +152,14 @@ class QueryHints:
     phase: int | None = None
     wants_ts: bool = False
     asks_who: bool = False
+    asks_when: bool = False
+    situation: bool = False  # told as a situation or complaint ("people drifted away from the project")
+    names_clause: bool = False  # says it wants the standard's clause or requirement
     kinds: frozenset[str] = field(default_factory=frozenset)
 
 
 def read_hints(question: str) -> QueryHints:
-    """Parse clause numbers, level, phase, 'who' and kind words out of a question."""
+    """Parse clause numbers, level, phase, 'who' / 'when' and kind words out of a question."""
     text = normalize(question)
     numbers = [m.group(1) for m in _DOTTED.finditer(text) if not _CHALLENGE.search(text[: m.end()])]
     numbers += [m.group(1) for m in _BARE_CLAUSE.finditer(text)]
@@ -60,8 +169,15 @@ def read_hints(question: str) -> QueryHints:
     kinds = {kind for kind, cues in _KIND_WORDS.items() if tokens.intersection(cues)}
     if level is not None:
         kinds.add("maturity")
-    if phase is not None or _PLAN.search(text):
+    asks_when = bool(_WHEN.search(text))
+    if phase is not None or asks_when or _PLAN.search(text):
         kinds.add("activity")
+    names_clause = bool(tokens & _CLAUSE_WORDS)
+    if names_clause and phase is None and not _PLAN.search(text) and not tokens & _ACTIVITY_WORDS:
+        kinds.discard("activity")  # "which clause says who assigns authorities": the clause, not a role's task
+    situation = bool(_SITUATION.search(text))
+    if situation:
+        kinds.add("challenge")
     return QueryHints(
         clause_numbers=tuple(dict.fromkeys(numbers)),
         challenge_numbers=tuple(int(m.group(1)) for m in _CHALLENGE.finditer(text)),
@@ -69,6 +185,9 @@ def read_hints(question: str) -> QueryHints:
         phase=phase,
         wants_ts=bool(_TS_HINT.search(text)),
         asks_who=bool(_WHO.search(text)),
+        asks_when=asks_when,
+        situation=situation,
+        names_clause=names_clause,
         kinds=frozenset(kinds),
     )
 

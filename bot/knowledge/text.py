@@ -8,27 +8,65 @@ from functools import lru_cache
 
 import snowballstemmer
 
+# "what's in it for me / us / them": every word a stopword, so it becomes the one token people abbreviate it to
+_WIIFM = re.compile(r"\bwhat(?:'s| is)? in it for (?:me|us|them|him|her|you|my \w+|our \w+)\b")
 _CONTRACTION = re.compile(r"(n't|'s|'re|'ve|'ll|'d|'m)\b")
 _TOKEN = re.compile(r"\d+(?:\.\d+)+|[a-z0-9]+")
 _STEMMER = snowballstemmer.stemmer("english")
 
 # British spellings and common abbreviations folded to one form so both match the same entries
 _SPELLING = {
-    "mgmt": "management", "mgmnt": "management", "mgt": "management", "mngmt": "management",
-    "mgr": "manager", "mgrs": "managers", "svc": "service", "svcs": "services", "docs": "documents",
-    "doc": "document", "reqs": "requirements", "req": "requirement", "info": "information",
-    "config": "configuration", "infosec": "information security", "org": "organization",
-    "orgs": "organizations", "govt": "government", "approx": "approximately", "sm": "service management",
-    "organisation": "organization", "organisations": "organizations",
-    "organisational": "organizational", "licence": "license", "licences": "licenses",
-    "catalogue": "catalog", "catalogues": "catalogs", "programme": "program",
-    "programmes": "programs", "behaviour": "behavior", "behaviours": "behaviors",
-    "prioritise": "prioritize", "prioritisation": "prioritization", "authorise": "authorize",
-    "authorised": "authorized", "authorisation": "authorization", "analyse": "analyze",
-    "analysed": "analyzed", "minimise": "minimize", "recognise": "recognize",
-    "standardise": "standardize", "utilisation": "utilization", "optimise": "optimize",
-    "centre": "center", "favour": "favor", "defence": "defense", "categorise": "categorize",
-    "categorisation": "categorization", "summarise": "summarize", "finalise": "finalize",
+    "mgmt": "management",
+    "mgmnt": "management",
+    "mgt": "management",
+    "mngmt": "management",
+    "mgr": "manager",
+    "mgrs": "managers",
+    "svc": "service",
+    "svcs": "services",
+    "docs": "documents",
+    "doc": "document",
+    "reqs": "requirements",
+    "req": "requirement",
+    "info": "information",
+    "config": "configuration",
+    "infosec": "information security",
+    "org": "organization",
+    "orgs": "organizations",
+    "govt": "government",
+    "approx": "approximately",
+    "sm": "service management",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "organisational": "organizational",
+    "licence": "license",
+    "licences": "licenses",
+    "catalogue": "catalog",
+    "catalogues": "catalogs",
+    "programme": "program",
+    "programmes": "programs",
+    "behaviour": "behavior",
+    "behaviours": "behaviors",
+    "prioritise": "prioritize",
+    "prioritisation": "prioritization",
+    "authorise": "authorize",
+    "authorised": "authorized",
+    "authorisation": "authorization",
+    "analyse": "analyze",
+    "analysed": "analyzed",
+    "minimise": "minimize",
+    "recognise": "recognize",
+    "standardise": "standardize",
+    "utilisation": "utilization",
+    "optimise": "optimize",
+    "centre": "center",
+    "favour": "favor",
+    "defence": "defense",
+    "categorise": "categorize",
+    "categorisation": "categorization",
+    "summarise": "summarize",
+    "finalise": "finalize",
+    "20k": "20000",
 }
 
 STOPWORDS = frozenset(
@@ -43,7 +81,8 @@ STOPWORDS = frozenset(
     tomorrow yesterday something anything someone anyone thing things really actually everyone everybody
     anybody somebody nobody guys folks stuff kind sort bit lot lots supposed suppose basically anyway
     gonna wanna gotta still even ever maybe perhaps probably quite rather pretty very too already yet
-    currently exactly right got getting go going went okay sure thing literally honestly seriously""".split()
+    currently exactly right got getting go going went okay sure thing literally honestly seriously
+    try trying tried""".split()
 )
 
 
@@ -52,7 +91,7 @@ def normalize(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.lower().replace("&", " and ").replace("’", "'")
+    text = _WIIFM.sub(" wiifm ", text.lower().replace("&", " and ").replace("’", "'"))
     return _CONTRACTION.sub(lambda m: " not" if m.group(1) == "n't" else "", text)
 
 
@@ -65,11 +104,15 @@ def words(text: str) -> list[str]:
     return out
 
 
+# words the stemmer folds into another word's stem: "continuity" is not "continual"
+_STEM_OVERRIDES = {"continuity": "continuity"}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The word's stem (numbers and short words stay as they are)."""
-    if word[0].isdigit():
-        return word
+    if word[0].isdigit() or word in _STEM_OVERRIDES:
+        return _STEM_OVERRIDES.get(word, word)
     result = word if len(word) <= 3 else _STEMMER.stemWord(word)
     # plurals of abbreviations the stemmer leaves alone: CIs, KPIs, SLAs, CMDBs
     if len(result) <= 6 and result.endswith("s") and not result.endswith("ss"):

@@ -69,8 +69,12 @@ def load_error(shipped, extra=None) -> str:
 
 def test_valid_fixture_loads_and_normalizes_roles(shipped):
     catalog = load_catalog(shipped_dir=shipped)
-    assert sorted(e.id for e in catalog.entries) == ["7", "7.4", "activity-incident-management-a",
-                                                     "maturity-communication"]
+    assert sorted(e.id for e in catalog.entries) == [
+        "7",
+        "7.4",
+        "activity-incident-management-a",
+        "maturity-communication",
+    ]
     assert catalog.get("activity-incident-management-a").who == ["incident manager"]
 
 
@@ -146,14 +150,18 @@ def test_related_must_exist(shipped):
 
 def test_organization_entries_are_merged(shipped, tmp_path):
     org = tmp_path / "org"
-    write(org, "faq.yaml", """
+    write(
+        org,
+        "faq.yaml",
+        """
         - id: faq-ticket-tool
           kind: faq
           title: Which ticket tool do we use?
           summary: We log incidents in the HelpHub tool.
           clauses: ["7.4"]
           source: "Acme service desk handbook, section 2"
-        """)
+        """,
+    )
     catalog = load_catalog(extra_dir=org, shipped_dir=shipped)
     assert catalog.get("faq-ticket-tool").kind == "faq"
     assert len(catalog) == 5
@@ -168,27 +176,35 @@ def test_organization_ids_must_not_clash(shipped, tmp_path):
 
 def test_organization_cannot_add_clauses(shipped, tmp_path):
     org = tmp_path / "org"
-    write(org, "local.yaml", """
+    write(
+        org,
+        "local.yaml",
+        """
         - id: "7.9"
           kind: clause
           title: Made-up clause
           summary: Not in the standard.
           clauses: ["7.4"]
           source: local
-        """)
+        """,
+    )
     message = load_error(shipped, org)
     assert "local.yaml" in message and "reserved" in message
 
 
 def test_organization_folder_entries_are_validated(shipped, tmp_path):
     org = tmp_path / "org"
-    write(org, "local.yaml", """
+    write(
+        org,
+        "local.yaml",
+        """
         - id: policy-x
           kind: policy
           title: Local policy
           summary: Text.
           clauses: ["9.9"]
           source: local
-        """)
+        """,
+    )
     message = load_error(shipped, org)
     assert "local.yaml" in message and "policy-x" in message and "9.9" in message

@@ -33,9 +33,16 @@ def test_topic_jargon_and_typos_find_the_clause(index, question, expected):
 
 @pytest.mark.parametrize(
     "question, expected",
-    [("8.2.6", "8.2.6"), ("clause 7.5.4", "7.5.4"), ("section 10.1", "10.1"), ("what is 8.3.4.1?", "8.3.4.1"),
-     ("clause 8", "8"), ("5.3.1 business case", "guidance-5.3.1"), ("TS 20000-5 4.8", "guidance-4.8"),
-     ("challenge 2", "challenge-2")],
+    [
+        ("8.2.6", "8.2.6"),
+        ("clause 7.5.4", "7.5.4"),
+        ("section 10.1", "10.1"),
+        ("what is 8.3.4.1?", "8.3.4.1"),
+        ("clause 8", "8"),
+        ("5.3.1 business case", "guidance-5.3.1"),
+        ("TS 20000-5 4.8", "guidance-4.8"),
+        ("challenge 2", "challenge-2"),
+    ],
 )
 def test_numbers_name_their_entry(index, question, expected):
     answer = index.search(question)
@@ -65,8 +72,15 @@ def test_role_question_finds_the_owner(index):
     assert "capacity manager" in entry.who
 
 
-@pytest.mark.parametrize("question", ["what's the weather like today", "book a meeting room for tuesday",
-                                      "tell me a joke", "how do I reverse a list in python"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the weather like today",
+        "book a meeting room for tuesday",
+        "tell me a joke",
+        "how do I reverse a list in python",
+    ],
+)
 def test_out_of_domain_is_declined(index, question):
     answer = index.search(question)
     assert not answer.answered
@@ -80,8 +94,18 @@ def test_results_are_at_most_five_and_sorted(index):
     assert all(0.0 <= s <= 1.0 for s in scores)
 
 
-@pytest.mark.parametrize("question", ["", "   ", "x" * 10_000, "\x00\x01\xff binary \ufffd junk", "8.2.6 " * 2000,
-                                      "??? !!! ...", "level level level phase phase"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "",
+        "   ",
+        "x" * 10_000,
+        "\x00\x01\xff binary \ufffd junk",
+        "8.2.6 " * 2000,
+        "??? !!! ...",
+        "level level level phase phase",
+    ],
+)
 def test_bad_input_gets_an_answer_not_an_exception(index, question):
     answer = index.search(question)
     assert isinstance(answer.answered, bool)
@@ -119,6 +143,5 @@ def test_synonym_finds_the_entry_that_uses_the_other_word(index):
 def test_related_entries_of_a_clause_link_back_to_it(catalog):
     related = catalog.related("7.4")
     assert related, "7.4 should have related entries"
-    assert all("7.4" in e.clauses or e.id.startswith("7.4.") or "7.4" in catalog.get("7.4").related
-               for e in related)
+    assert all("7.4" in e.clauses or e.id.startswith("7.4.") or "7.4" in catalog.get("7.4").related for e in related)
     assert {e.kind for e in related} - {"clause"}, "a clause's related entries include other kinds"

@@ -17,8 +17,24 @@ new-or-changed-services service-level-management service-reporting service-conti
 budgeting-and-accounting capacity-management information-security-management business-relationship-management
 supplier-management incident-management problem-management configuration-management change-management
 release-management""".split()
-CLAUSE_SAMPLE = ["4", "4.4", "5.2.2", "6.2.1", "7.5.4", "7.6", "8.2.6", "8.3.4.1", "8.3.4.2", "8.5.1.3", "8.5.2.3",
-                 "8.5.3", "8.6.2", "8.7.3.3", "9.4", "10.2"]
+CLAUSE_SAMPLE = [
+    "4",
+    "4.4",
+    "5.2.2",
+    "6.2.1",
+    "7.5.4",
+    "7.6",
+    "8.2.6",
+    "8.3.4.1",
+    "8.3.4.2",
+    "8.5.1.3",
+    "8.5.2.3",
+    "8.5.3",
+    "8.6.2",
+    "8.7.3.3",
+    "9.4",
+    "10.2",
+]
 
 
 def ids(catalog, kind):
@@ -45,8 +61,14 @@ def test_challenges_are_only_those_the_source_holds(catalog):
 
 def test_guidance_covers_4_1_to_5_7(catalog):
     expected = {f"guidance-4.{n}" for n in range(1, 14)} | {f"guidance-5.{n}" for n in range(1, 8)}
-    expected |= {"guidance-5.2.1", "guidance-5.2.2", "guidance-5.2.3", "guidance-5.3.1", "guidance-5.3.2",
-                 "guidance-5.3.3"}
+    expected |= {
+        "guidance-5.2.1",
+        "guidance-5.2.2",
+        "guidance-5.2.3",
+        "guidance-5.3.1",
+        "guidance-5.3.2",
+        "guidance-5.3.3",
+    }
     assert expected <= ids(catalog, "guidance")
     assert catalog.get("guidance-5.3.1").checklists, "the business case contents are a checklist"
 
@@ -69,6 +91,9 @@ def test_every_entry_cites_its_source(catalog):
 
 @pytest.mark.skipif(not (ROOT.parent / "shared/tools/copycheck.py").exists(), reason="copycheck not available")
 def test_knowledge_is_in_our_own_words():
-    result = subprocess.run([sys.executable, str(ROOT.parent / "shared/tools/copycheck.py"), str(ROOT / "knowledge")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT.parent / "shared/tools/copycheck.py"), str(ROOT / "knowledge")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout[-2000:]

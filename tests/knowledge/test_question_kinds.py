@@ -1,0 +1,66 @@
+"""How the search reads situations, 'when' / 'who' questions and level comparisons (issue #10)."""
+
+import pytest
+
+from bot.knowledge.evaluate import EvalReport
+from bot.knowledge.query import read_hints
+from bot.knowledge.text import stem, words
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("our senior managers say yes to the SMS but give it no budget", "challenge-3"),
+        ("people slowly drifted away from the implementation", "challenge-2"),
+        ("the rollout got overtaken by other priorities", "challenge-2"),
+        ("staff push back on every new procedure", "challenge-4"),
+        ("engineers keep asking what's in it for them", "challenge-4"),
+    ],
+)
+def test_a_situation_finds_its_challenge(index, question, expected):
+    answer = index.search(question)
+    assert answer.hits and answer.hits[0].entry.id == expected, [h.entry.id for h in answer.hits]
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("when do we set up the CMDB", "activity-configuration-management-d"),
+        ("in which phase do we start testing the continuity plans", "activity-service-continuity-and-availability-k"),
+        ("when is the release policy agreed with the customer", "activity-release-management-a"),
+    ],
+)
+def test_when_questions_prefer_the_activity_that_says_when(index, question, expected):
+    answer = index.search(question)
+    assert answer.answered and answer.hits[0].entry.id == expected, [h.entry.id for h in answer.hits]
+
+
+def test_a_question_that_asks_for_the_clause_gets_the_clause(index):
+    answer = index.search("which clause says who assigns roles and authorities")
+    assert answer.hits[0].entry.id == "5.3"
+
+
+def test_a_comparison_of_levels_is_answered_with_the_element(index):
+    answer = index.search("difference between level II and level III for resources")
+    assert answer.answered and answer.hits[0].entry.id == "maturity-resource"
+
+
+def test_hints_read_when_and_situations():
+    assert read_hints("when should we start problem management").asks_when
+    assert read_hints("at what point do we audit CIs").asks_when
+    assert not read_hints("what happens when a change fails").asks_when
+    assert read_hints("our leaders don't back the project").situation
+    assert not read_hints("what does the standard say about leadership").situation
+
+
+def test_words_that_the_stemmer_would_confuse_stay_apart():
+    assert stem("continuity") != stem("continual")
+    assert "wiifm" in words("what's in it for me?")
+
+
+def test_the_answered_curve_trades_precision_for_recall():
+    report = EvalReport(outcomes=[(0.95, True), (0.8, True), (0.6, False), (0.55, True), (0.2, False)])
+    curve = {p.threshold: p for p in report.curve((0.0, 0.5, 0.9))}
+    assert curve[0.0].answered == 5 and curve[0.0].recall == 1.0 and curve[0.0].precision == 0.6
+    assert curve[0.5].answered == 4 and curve[0.5].precision == 0.75
+    assert curve[0.9].answered == 1 and curve[0.9].precision == 1.0 and curve[0.9].recall == pytest.approx(1 / 3)
