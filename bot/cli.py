@@ -105,8 +105,12 @@ def cmd_console(args: argparse.Namespace) -> int:
             except (EOFError, StopIteration):
                 return
 
-    run_console(runtime.router, typed_lines(), lambda text: print(text, end="", flush=True),
-                files_dir=Path.cwd() / "iso20k-files")
+    run_console(
+        runtime.router,
+        typed_lines(),
+        lambda text: print(text, end="", flush=True),
+        files_dir=Path.cwd() / "iso20k-files",
+    )
     return 0
 
 
@@ -144,6 +148,47 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_nudge(args: argparse.Namespace) -> int:
+    from bot.chat.nudges import nudge_now
+    from bot.runtime import build_runtime
+
+    if not args.now:
+        raise UsageError("say --now: the clock (`iso20k clock` or `iso20k serve`) sends the weekly nudges by itself")
+    settings = load_settings()
+    poster = None
+    if not args.dry_run:
+        from bot.serve import slack_poster
+
+        runtime, poster = slack_poster(settings)
+    else:
+        runtime = build_runtime(settings)
+    messages, report = nudge_now(
+        runtime.services, poster, channel_id=args.channel, dry_run=args.dry_run, force=args.force
+    )
+    if args.dry_run:
+        print("\n\n".join(m.text() for m in messages if m.outcome) or "nothing would be sent")
+        return 0
+    for where in report.sent:
+        print(f"sent: {where}")
+    for where in report.failed:
+        print(f"failed (will be retried by the clock): {where}", file=sys.stderr)
+    if not report.sent and not report.failed:
+        print("nothing sent: every plan's nudge of this week was already sent (use --force to send again)")
+    return 1 if report.failed else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from bot.chat.exports import export_records
+    from bot.runtime import build_runtime
+
+    runtime = build_runtime(load_settings())
+    print(
+        export_records(runtime.services, args.subject, team_id=args.team, channel_id=args.channel, fmt=args.format),
+        end="",
+    )
+    return 0
+
+
 class UsageError(Exception):
     """Bad input on the command line."""
 
@@ -167,8 +212,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="score the search on the project's question set")
     ev.add_argument("--file", default="tests/questions.yaml", help="question set (default: %(default)s)")
-    ev.add_argument("--heldout", metavar="FILE",
-                    help="score a blind question set kept outside the repository instead (prints the curve too)")
+    ev.add_argument(
+        "--heldout",
+        metavar="FILE",
+        help="score a blind question set kept outside the repository instead (prints the curve too)",
+    )
     ev.add_argument("--curve", action="store_true", help="also print precision / recall of 'answered' by threshold")
     ev.add_argument("--verbose", "-v", action="store_true", help="also list the questions missed")
     ev.set_defaults(func=cmd_eval)
@@ -179,12 +227,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT)")
     serve.add_argument("--migrate", action="store_true", help="bring the database schema up to date first")
-    serve.add_argument("--no-scheduler", action="store_true",
-                       help="do not run the scheduled jobs in this process (run `iso20k clock` instead)")
+    serve.add_argument(
+        "--no-scheduler",
+        action="store_true",
+        help="do not run the scheduled jobs in this process (run `iso20k clock` instead)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     clock = sub.add_parser("clock", help="run the scheduled jobs alone (weekly nudges, upkeep)")
     clock.set_defaults(func=cmd_clock)
+
+    nudge = sub.add_parser("nudge", help="send this week's nudge now, as if its weekly time had come")
+    nudge.add_argument("--now", action="store_true", help="required: send now")
+    nudge.add_argument("--channel", help="only the plan of this channel id")
+    nudge.add_argument("--dry-run", action="store_true", help="print what would be sent; send and claim nothing")
+    nudge.add_argument("--force", action="store_true", help="send even if this week's nudge was already sent")
+    nudge.set_defaults(func=cmd_nudge)
+
+    export = sub.add_parser("export", help="audit evidence: plans or assessments as CSV or JSON")
+    export.add_argument("subject", choices=["plan", "assessments"])
+    export.add_argument("--team", help="only this Slack workspace (team id)")
+    export.add_argument("--channel", help="only this channel id")
+    export.add_argument("--format", choices=["csv", "json"], default="csv", help="default: %(default)s")
+    export.set_defaults(func=cmd_export)
 
     db = sub.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"], help="upgrade: apply the Alembic migrations up to head")

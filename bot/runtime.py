@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.chat import housekeeping
+from bot.chat import housekeeping, nudges
 from bot.chat.features import build_router
 from bot.chat.router import Router
 from bot.chat.services import NoDirectory, People, Services
@@ -38,7 +38,13 @@ class Runtime:
 
     def jobs(self, clients: WorkspaceClients | None = None) -> Jobs:
         """The scheduled jobs of this process, bound to its services (and Slack clients for posts)."""
-        return Jobs(prune_event_claims=lambda: housekeeping.prune_event_claims(self.services))
+        sweep = None
+        if clients is not None:
+            from bot.slack.scheduled import ScheduledPoster
+
+            poster = ScheduledPoster(clients)
+            sweep = lambda: nudges.sweep(self.services, poster)  # noqa: E731
+        return Jobs(prune_event_claims=lambda: housekeeping.prune_event_claims(self.services), nudge_sweep=sweep)
 
 
 def build_runtime(settings: Settings, *, migrate: bool = False, clock: Callable[[], datetime] = utcnow,

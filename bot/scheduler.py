@@ -10,6 +10,7 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 PRUNE_EVERY_HOURS = 1
+SWEEP_EVERY_SECONDS = 60  # a nudge goes out within a minute of its weekly time
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class Jobs:
     """What the clock runs, each a function of no arguments with its dependencies bound."""
 
     prune_event_claims: Callable[[], object]
+    nudge_sweep: Callable[[], object] | None = None  # None in a process that cannot post (no Slack token)
 
 
 def build_scheduler(jobs: Jobs, *, blocking: bool = False) -> BaseScheduler:
@@ -26,4 +28,6 @@ def build_scheduler(jobs: Jobs, *, blocking: bool = False) -> BaseScheduler:
     common = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
     scheduler.add_job(jobs.prune_event_claims, "interval", hours=PRUNE_EVERY_HOURS, id="prune-event-claims",
                       **common)
+    if jobs.nudge_sweep is not None:
+        scheduler.add_job(jobs.nudge_sweep, "interval", seconds=SWEEP_EVERY_SECONDS, id="nudge-sweep", **common)
     return scheduler

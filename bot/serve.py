@@ -13,6 +13,7 @@ from bot.slack.app import check_slack_settings, create_app, installation_store
 from bot.slack.clients import WorkspaceClients
 from bot.slack.http import make_server, wsgi_app
 from bot.slack.people import SlackDirectory
+from bot.slack.scheduled import ScheduledPoster
 from bot.slack.socket import run_socket_mode
 
 log = logging.getLogger("iso20k")
@@ -25,10 +26,20 @@ def _logging(settings: Settings) -> None:
 def slack_runtime(settings: Settings, *, migrate: bool) -> tuple[Runtime, WorkspaceClients]:
     """The runtime with Slack's directory of people, and clients for scheduled posts."""
     runtime = build_runtime(settings, migrate=migrate)
-    clients = WorkspaceClients(base_url=settings.slack_api_url, bot_token=settings.slack_bot_token,
-                               installations=installation_store(settings, runtime.engine))
+    clients = WorkspaceClients(
+        base_url=settings.slack_api_url,
+        bot_token=settings.slack_bot_token,
+        installations=installation_store(settings, runtime.engine),
+    )
     runtime.services.people = SlackDirectory(clients)
     return runtime, clients
+
+
+def slack_poster(settings: Settings) -> tuple[Runtime, ScheduledPoster]:
+    """The runtime and a poster for messages no request asked for (`iso20k nudge --now`)."""
+    check_slack_settings(settings, socket_mode=False, receives_requests=False)
+    runtime, clients = slack_runtime(settings, migrate=False)
+    return runtime, ScheduledPoster(clients)
 
 
 def serve(settings: Settings, *, migrate: bool = False, scheduler: bool = True) -> int:

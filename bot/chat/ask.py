@@ -48,8 +48,14 @@ def feedback(services: Services, question_id: str, ctx: Context, *, helpful: boo
     try:
         qid = int(question_id)
         with services.sessions.begin() as session:
-            queries.record_feedback(session=session, team_id=ctx.team_id, question_id=qid,
-                                    user_id=ctx.user_id or "console", helpful=helpful, now=services.clock())
+            queries.record_feedback(
+                session=session,
+                team_id=ctx.team_id,
+                question_id=qid,
+                user_id=ctx.user_id or "console",
+                helpful=helpful,
+                now=services.clock(),
+            )
     except (ValueError, LookupError):
         return say("I couldn't find that answer any more, so the feedback was not stored.", private=True)
     if helpful:
@@ -60,8 +66,15 @@ def feedback(services: Services, question_id: str, ctx: Context, *, helpful: boo
 def _record(services: Services, ctx: Context, text: str, *, answered: bool, top: str | None) -> int:
     with services.sessions.begin() as session:
         return queries.record_question(
-            session=session, team_id=ctx.team_id, channel_id=ctx.channel_id, user_id=ctx.user_id, text=text,
-            answered=answered, top_entry_id=top, surface=ctx.surface.value, now=services.clock(),
+            session=session,
+            team_id=ctx.team_id,
+            channel_id=ctx.channel_id,
+            user_id=ctx.user_id,
+            text=text,
+            answered=answered,
+            top_entry_id=top,
+            surface=ctx.surface.value,
+            now=services.clock(),
         )
 
 
@@ -72,8 +85,10 @@ def _gone(entry_id: str) -> Outcome:
 FEATURE = Feature(
     name="ask",
     title="Ask",
-    blurb=("anything about the standard: I answer with the clause, what it asks for and what relates to it "
-           "(challenges, maturity elements, implementation activities and guidance)."),
+    blurb=(
+        "anything about the standard: I answer with the clause, what it asks for and what relates to it "
+        "(challenges, maturity elements, implementation activities and guidance)."
+    ),
     actions={
         "helpful": lambda s, value, ctx: feedback(s, value, ctx, helpful=True),
         "not_helpful": lambda s, value, ctx: feedback(s, value, ctx, helpful=False),
@@ -83,5 +98,9 @@ FEATURE = Feature(
     examples=EXAMPLES,
 )
 
-LEGACY_ACTIONS = {"feedback_helpful": "ask:helpful", "feedback_not_helpful": "ask:not_helpful",
-                  "suggestion": "ask:suggest", "share_answer": "ask:share"}
+LEGACY_ACTIONS = {
+    "feedback_helpful": "ask:helpful",
+    "feedback_not_helpful": "ask:not_helpful",
+    "suggestion": "ask:suggest",
+    "share_answer": "ask:share",
+}

@@ -23,7 +23,7 @@ TextHandler = Callable[[Services, str, Context], Outcome | None]  # None: not mi
 ActionHandler = Callable[[Services, str, Context], Outcome | None]
 HomeSection = Callable[[Services, Context], list[Any]]  # Block Kit blocks for the App Home tab
 
-_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+_LEADING_MENTIONS = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>\s*)+")  # "@iso20k ..." of a mention
 _LEGACY_SUFFIX = re.compile(r"_\d+$")
 HELP_WORDS = frozenset({"", "help", "?", "hi", "hello"})
 
@@ -49,13 +49,20 @@ class Feature:
     actions: Mapping[str, ActionHandler] = field(default_factory=dict)
     examples: tuple[str, ...] = ()
     home: HomeSection | None = None
+    guide: tuple[tuple[str, str], ...] = ()  # more (usage, summary) rows for help: a command's variants
 
 
 class Router:
     """Finds the use case for a text or a click; a text no command claims is a question."""
 
-    def __init__(self, services: Services, features: Sequence[Feature], *, question: TextHandler,
-                 aliases: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        features: Sequence[Feature],
+        *,
+        question: TextHandler,
+        aliases: Mapping[str, str] | None = None,
+    ) -> None:
         self.services = services
         self.features = tuple(features)
         self.question = question
@@ -108,5 +115,8 @@ def action_id(feature: str, verb: str, n: int | None = None) -> str:
 
 
 def clean_text(text: str) -> str:
-    """The message without bot mentions, control characters and surrounding space."""
-    return " ".join(printable(_MENTION.sub(" ", text or "")).split())
+    """The message without the leading bot mention, control characters and surrounding space.
+
+    Mentions further on stay: `plan assign top management @dana` needs them.
+    """
+    return " ".join(printable(_LEADING_MENTIONS.sub(" ", text or "")).split())

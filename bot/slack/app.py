@@ -33,18 +33,23 @@ def check_slack_settings(settings: Settings, *, socket_mode: bool, receives_requ
             "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together: set both (App Credentials page) or neither"
         )
     if not multi and not settings.slack_bot_token:
-        raise ConfigError("SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-...) from your app's "
-                          "OAuth & Permissions page")
+        raise ConfigError(
+            "SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-...) from your app's "
+            "OAuth & Permissions page"
+        )
     if settings.slack_bot_token and not settings.slack_bot_token.startswith("xoxb-"):
         raise ConfigError("SLACK_BOT_TOKEN must be a bot token starting with xoxb- (OAuth & Permissions page)")
     if not receives_requests:
         return
     if socket_mode and not (settings.slack_app_token or "").startswith("xapp-"):
-        raise ConfigError("SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information > "
-                          "App-Level Tokens, scope connections:write)")
+        raise ConfigError(
+            "SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information > "
+            "App-Level Tokens, scope connections:write)"
+        )
     if not socket_mode and not settings.slack_signing_secret:
-        raise ConfigError("SLACK_SIGNING_SECRET is not set: copy the Signing Secret from your app's Basic "
-                          "Information page")
+        raise ConfigError(
+            "SLACK_SIGNING_SECRET is not set: copy the Signing Secret from your app's Basic Information page"
+        )
 
 
 def installation_store(settings: Settings, engine: Engine) -> SQLAlchemyInstallationStore | None:
@@ -61,22 +66,41 @@ def create_app(*, settings: Settings, router: Router, engine: Engine, socket_mod
     signing_secret = settings.slack_signing_secret or "socket-mode"
     installations = installation_store(settings, engine)
     if installations is not None:
-        oauth = OAuthFlow(client=client, settings=OAuthSettings(
-            client_id=settings.slack_client_id, client_secret=settings.slack_client_secret, scopes=BOT_SCOPES,
+        oauth = OAuthFlow(
+            client=client,
+            settings=OAuthSettings(
+                client_id=settings.slack_client_id,
+                client_secret=settings.slack_client_secret,
+                scopes=BOT_SCOPES,
+                installation_store=installations,
+                state_store=SQLAlchemyOAuthStateStore(expiration_seconds=600, engine=engine),
+                install_path=INSTALL_PATH,
+                redirect_uri_path=REDIRECT_PATH,
+            ),
+        )
+        app = App(
+            oauth_flow=oauth,
             installation_store=installations,
-            state_store=SQLAlchemyOAuthStateStore(expiration_seconds=600, engine=engine),
-            install_path=INSTALL_PATH, redirect_uri_path=REDIRECT_PATH,
-        ))
-        app = App(oauth_flow=oauth, installation_store=installations, signing_secret=signing_secret,
-                  request_verification_enabled=not socket_mode, client=client, process_before_response=False)
+            signing_secret=signing_secret,
+            request_verification_enabled=not socket_mode,
+            client=client,
+            process_before_response=False,
+        )
     else:
         client.token = settings.slack_bot_token
         try:
-            app = App(token=settings.slack_bot_token, signing_secret=signing_secret,
-                      request_verification_enabled=not socket_mode, client=client, process_before_response=False)
+            app = App(
+                token=settings.slack_bot_token,
+                signing_secret=signing_secret,
+                request_verification_enabled=not socket_mode,
+                client=client,
+                process_before_response=False,
+            )
         except SlackApiError as exc:
-            raise ConfigError(f"SLACK_BOT_TOKEN was refused by Slack ({exc.response.get('error')}): "
-                              "reinstall the app and copy the current xoxb- token") from None
+            raise ConfigError(
+                f"SLACK_BOT_TOKEN was refused by Slack ({exc.response.get('error')}): "
+                "reinstall the app and copy the current xoxb- token"
+            ) from None
     register(app, router)
     return app
 
@@ -101,4 +125,3 @@ def _ignore() -> None:
 
 def _log_error(error: Exception, body: dict) -> None:
     log.exception("error while handling a %s request", body.get("type", "Slack"), exc_info=error)
-

@@ -14,8 +14,11 @@ from slack_sdk.oauth.installation_store import InstallationStore
 
 def retry_handlers() -> list[RetryHandler]:
     """Retry a 429 after its Retry-After, a dropped connection and a 5xx answer, a few times each."""
-    return [ConnectionErrorRetryHandler(max_retry_count=2), RateLimitErrorRetryHandler(max_retry_count=3),
-            ServerErrorRetryHandler(max_retry_count=2)]
+    return [
+        ConnectionErrorRetryHandler(max_retry_count=2),
+        RateLimitErrorRetryHandler(max_retry_count=3),
+        ServerErrorRetryHandler(max_retry_count=2),
+    ]
 
 
 def web_client(*, base_url: str, token: str | None = None) -> WebClient:
@@ -29,8 +32,9 @@ class WorkspaceClients:
     workspace's token.
     """
 
-    def __init__(self, *, base_url: str, bot_token: str | None = None,
-                 installations: InstallationStore | None = None) -> None:
+    def __init__(
+        self, *, base_url: str, bot_token: str | None = None, installations: InstallationStore | None = None
+    ) -> None:
         self.base_url = base_url
         self.bot_token = bot_token
         self.installations = installations

@@ -25,8 +25,10 @@ def wsgi_app(app: App, engine: Engine) -> Callable:
         if path == "/healthz" and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
             ok = database_reachable(engine)
             body = b"ok\n" if ok else b"database unreachable\n"
-            start_response("200 OK" if ok else "503 Service Unavailable",
-                           [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))])
+            start_response(
+                "200 OK" if ok else "503 Service Unavailable",
+                [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))],
+            )
             return [body]
         try:
             return slack(environ, start_response)
@@ -41,5 +43,12 @@ def wsgi_app(app: App, engine: Engine) -> Callable:
 
 def make_server(application: Callable, *, host: str = "0.0.0.0", port: int = 3000, threads: int = 16):
     """A waitress server (call .run(); .close() stops it); port 0 picks a free one."""
-    return create_server(application, host=host, port=port, threads=threads, max_request_body_size=MAX_BODY,
-                         ident="iso20k", clear_untrusted_proxy_headers=True)
+    return create_server(
+        application,
+        host=host,
+        port=port,
+        threads=threads,
+        max_request_body_size=MAX_BODY,
+        ident="iso20k",
+        clear_untrusted_proxy_headers=True,
+    )

@@ -35,8 +35,9 @@ def first_delivery(sessions: sessionmaker[Session], clock: Callable[[], datetime
         event_id = body.get("event_id")
         if event_id:
             with sessions.begin() as session:
-                first = queries.claim_event(session=session, team_id=body.get("team_id") or "", event_id=event_id,
-                                            now=clock())
+                first = queries.claim_event(
+                    session=session, team_id=body.get("team_id") or "", event_id=event_id, now=clock()
+                )
             if not first:
                 log.info("event %s already handled; ignoring the retry", event_id)
                 return BoltResponse(status=200, body="")

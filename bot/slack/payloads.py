@@ -12,21 +12,36 @@ def team_of(body: dict) -> str:
 
 def mention_context(body: dict, event: dict) -> Context:
     """A mention: replies go in the thread of the message (or the thread it was in)."""
-    return Context(team_id=team_of(body), surface=Surface.MENTION, channel_id=event.get("channel"),
-                   user_id=event.get("user"), thread_ts=event.get("thread_ts") or event.get("ts"),
-                   message_ts=event.get("ts"))
+    return Context(
+        team_id=team_of(body),
+        surface=Surface.MENTION,
+        channel_id=event.get("channel"),
+        user_id=event.get("user"),
+        thread_ts=event.get("thread_ts") or event.get("ts"),
+        message_ts=event.get("ts"),
+    )
 
 
 def direct_message_context(body: dict, event: dict) -> Context:
     """A direct message: replies go in the DM (in a thread only when the message was in one)."""
-    return Context(team_id=team_of(body), surface=Surface.DM, channel_id=event.get("channel"),
-                   user_id=event.get("user"), thread_ts=event.get("thread_ts"), message_ts=event.get("ts"))
+    return Context(
+        team_id=team_of(body),
+        surface=Surface.DM,
+        channel_id=event.get("channel"),
+        user_id=event.get("user"),
+        thread_ts=event.get("thread_ts"),
+        message_ts=event.get("ts"),
+    )
 
 
 def command_context(command: dict) -> Context:
     """A slash command: replies only the user sees, in the channel where it was typed."""
-    return Context(team_id=command.get("team_id", ""), surface=Surface.COMMAND,
-                   channel_id=command.get("channel_id"), user_id=command.get("user_id"))
+    return Context(
+        team_id=command.get("team_id", ""),
+        surface=Surface.COMMAND,
+        channel_id=command.get("channel_id"),
+        user_id=command.get("user_id"),
+    )
 
 
 def action_context(body: dict) -> Context:
@@ -35,7 +50,12 @@ def action_context(body: dict) -> Context:
     message = body.get("message") or {}
     ephemeral = bool(container.get("is_ephemeral"))
     channel = (body.get("channel") or {}).get("id") or container.get("channel_id")
-    return Context(team_id=team_of(body), surface=Surface.COMMAND if ephemeral else Surface.MENTION,
-                   channel_id=channel, user_id=(body.get("user") or {}).get("id"),
-                   thread_ts=message.get("thread_ts") or message.get("ts") or container.get("message_ts"),
-                   message_ts=container.get("message_ts") or message.get("ts"), ephemeral=ephemeral)
+    return Context(
+        team_id=team_of(body),
+        surface=Surface.COMMAND if ephemeral else Surface.MENTION,
+        channel_id=channel,
+        user_id=(body.get("user") or {}).get("id"),
+        thread_ts=message.get("thread_ts") or message.get("ts") or container.get("message_ts"),
+        message_ts=container.get("message_ts") or message.get("ts"),
+        ephemeral=ephemeral,
+    )

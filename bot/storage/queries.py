@@ -39,7 +39,8 @@ def normalize_question(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())[:NORMALIZED_LENGTH]
 
 
-def _insert(session: Session, table: Any) -> Any:
+def insert_for(session: Session, table: Any) -> Any:
+    """An INSERT of the session's dialect, which knows ON CONFLICT."""
     # ON CONFLICT keeps a duplicate from raising, so the caller's transaction stays usable
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
@@ -53,7 +54,7 @@ def claim_event(*, session: Session, team_id: str, event_id: str, now: datetime)
     """True for the first claim of a Slack event id, False when any process claimed it before."""
     table = ProcessedEvent.__table__
     statement = (
-        _insert(session, table)
+        insert_for(session, table)
         .values(team_id=team_id, event_id=event_id, received_at=now)
         .on_conflict_do_nothing(index_elements=[table.c.event_id])
         .returning(table.c.id)
@@ -106,7 +107,7 @@ def record_feedback(
     table = Feedback.__table__
     vote = {"helpful": helpful, "entry_id": question.top_entry_id, "created_at": now}
     statement = (
-        _insert(session, table)
+        insert_for(session, table)
         .values(team_id=team_id, question_id=question_id, user_id=user_id, **vote)
         .on_conflict_do_update(index_elements=[table.c.question_id, table.c.user_id], set_=vote)
     )

@@ -39,8 +39,9 @@ def entry_body(entry: Entry) -> list:
     return out
 
 
-def answer_message(answer: Answer, catalog: Catalog, question_id: int | None, shareable: bool = False,
-                   intro: str | None = None) -> list[dict]:
+def answer_message(
+    answer: Answer, catalog: Catalog, question_id: int | None, shareable: bool = False, intro: str | None = None
+) -> list[dict]:
     """The reply to a question: the answer with related entries and feedback buttons, or did-you-mean."""
     if not answer.answered or answer.top is None:
         return suggestion_message(answer) if answer.hits else decline_message(answer.query)
@@ -54,8 +55,10 @@ def answer_message(answer: Answer, catalog: Catalog, question_id: int | None, sh
         out += bk.sections("*Also matching*\n" + "\n".join(entry_line(e) for e in others))
     buttons = []
     if question_id is not None:
-        buttons += [bk.button("Helpful", ACTION_HELPFUL, str(question_id), "primary"),
-                    bk.button("Not helpful", ACTION_NOT_HELPFUL, str(question_id))]
+        buttons += [
+            bk.button("Helpful", ACTION_HELPFUL, str(question_id), "primary"),
+            bk.button("Not helpful", ACTION_NOT_HELPFUL, str(question_id)),
+        ]
     if shareable:
         buttons.append(bk.button("Share in channel", ACTION_SHARE, top.id))
     if buttons:
@@ -63,8 +66,9 @@ def answer_message(answer: Answer, catalog: Catalog, question_id: int | None, sh
     return bk.message(out)
 
 
-def entry_message(entry: Entry, catalog: Catalog, question_id: int | None = None, intro: str | None = None,
-                  shareable: bool = False) -> list[dict]:
+def entry_message(
+    entry: Entry, catalog: Catalog, question_id: int | None = None, intro: str | None = None, shareable: bool = False
+) -> list[dict]:
     """One entry shown as an answer (a did-you-mean choice or a shared answer)."""
     answer = Answer(query=entry.title, answered=True, hits=(Hit(entry, 1.0),))
     return answer_message(answer, catalog, question_id, shareable=shareable, intro=intro)
@@ -80,8 +84,9 @@ def suggestion_message(answer: Answer) -> list[dict]:
 
 
 def decline_message(question: str) -> list[dict]:
-    text = (f"That's outside what I know, sorry. I answer questions about {DOMAIN}. Try one of these:\n"
-            + "\n".join(f"• `{q}`" for q in EXAMPLES))
+    text = f"That's outside what I know, sorry. I answer questions about {DOMAIN}. Try one of these:\n" + "\n".join(
+        f"• `{q}`" for q in EXAMPLES
+    )
     return bk.message(bk.sections(text))
 
 

@@ -6,9 +6,15 @@ from dataclasses import dataclass
 
 from bot.knowledge.schema import Entry
 
-KIND_LABELS = {"clause": "ISO/IEC 20000-1 clause", "challenge": "Implementation challenge",
-               "maturity": "Maturity element", "guidance": "TS 20000-5 guidance",
-               "activity": "Implementation activity", "faq": "Local FAQ", "policy": "Local policy"}
+KIND_LABELS = {
+    "clause": "ISO/IEC 20000-1 clause",
+    "challenge": "Implementation challenge",
+    "maturity": "Maturity element",
+    "guidance": "TS 20000-5 guidance",
+    "activity": "Implementation activity",
+    "faq": "Local FAQ",
+    "policy": "Local policy",
+}
 
 EXAMPLES = (
     "what clause covers communication?",
@@ -18,8 +24,10 @@ EXAMPLES = (
     "clause 8.5.1",
 )
 
-DOMAIN = ("ISO/IEC 20000-1:2018 clauses, ISO/IEC TS 20000-5 implementation guidance, maturity levels, "
-          "implementation challenges and the three-phase implementation plan")
+DOMAIN = (
+    "ISO/IEC 20000-1:2018 clauses, ISO/IEC TS 20000-5 implementation guidance, maturity levels, "
+    "implementation challenges and the three-phase implementation plan"
+)
 
 
 @dataclass(frozen=True)

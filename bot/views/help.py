@@ -7,9 +7,11 @@ from typing import Protocol
 
 from bot.views import blocks as bk
 
-INTRO = ("*iso20k* helps you implement an ISO/IEC 20000-1 service management system the way "
-         "ISO/IEC TS 20000-5 recommends. Mention me in a channel (`@iso20k ...`, I reply in the thread), "
-         "send me a direct message, or use `/iso20k ...` (only you see the reply).")
+INTRO = (
+    "*iso20k* helps you implement an ISO/IEC 20000-1 service management system the way "
+    "ISO/IEC TS 20000-5 recommends. Mention me in a channel (`@iso20k ...`, I reply in the thread), "
+    "send me a direct message, or use `/iso20k ...` (only you see the reply)."
+)
 
 
 class CommandHelp(Protocol):
@@ -33,6 +35,9 @@ class FeatureHelp(Protocol):
     @property
     def examples(self) -> Sequence[str]: ...
 
+    @property
+    def guide(self) -> Sequence[tuple[str, str]]: ...
+
 
 def help_text(features: Sequence[FeatureHelp]) -> str:
     """Every feature: what it does, its commands and examples, in mrkdwn."""
@@ -40,6 +45,7 @@ def help_text(features: Sequence[FeatureHelp]) -> str:
     for feature in features:
         lines = [f"*{feature.title}* · {feature.blurb}"]
         lines += [f"• `{c.usage}`: {c.summary}" for c in feature.commands]
+        lines += [f"• `{usage}`: {summary}" for usage, summary in feature.guide]
         if feature.examples:
             lines.append("Examples: " + ", ".join(f"`{e}`" for e in feature.examples))
         parts.append("\n".join(lines))

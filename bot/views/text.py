@@ -33,8 +33,9 @@ def render_blocks(text: str, blocks: list[dict], width: int = 88, first: int = 1
         elif kind == "actions":
             start = len(buttons)
             buttons += [b for b in block["elements"] if b.get("type") == "button"]
-            lines.append("  ".join(f"[{first + start + n}] {plain(b['text']['text'])}"
-                                   for n, b in enumerate(buttons[start:])))
+            lines.append(
+                "  ".join(f"[{first + start + n}] {plain(b['text']['text'])}" for n, b in enumerate(buttons[start:]))
+            )
     return "\n".join(lines).strip("\n"), buttons
 
 
@@ -69,18 +70,20 @@ def _detail_lines(entry: Entry) -> list[str]:
 
 def render_answer(answer: Answer, catalog: Catalog, width: int = 88) -> str:
     """The readable answer of `iso20k ask`: the top entry, its related entries, or suggestions."""
+
     def wrap(text: str, indent: str = "") -> str:
         return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent)
 
     if not answer.query:
-        return "Ask me a question, for example:\n" + "\n".join(f"  iso20k ask \"{q}\"" for q in EXAMPLES)
+        return "Ask me a question, for example:\n" + "\n".join(f'  iso20k ask "{q}"' for q in EXAMPLES)
     if not answer.answered or answer.top is None:
         if answer.hits:
-            out = [f"I'm not sure what you mean by \"{answer.query}\". Did you mean:"]
+            out = [f'I\'m not sure what you mean by "{answer.query}". Did you mean:']
             out += [f"  {entry_line(hit.entry)}" for hit in answer.hits[:3]]
             return "\n".join(out)
         return f"That is outside what I know. I answer questions about {DOMAIN}, e.g.:\n" + "\n".join(
-            f"  {q}" for q in EXAMPLES)
+            f"  {q}" for q in EXAMPLES
+        )
     top = answer.top.entry
     out = [entry_line(top), "", wrap(top.summary)]
     detail = _detail_lines(top)

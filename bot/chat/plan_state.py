@@ -1,0 +1,92 @@
+"""A channel's plan read from storage into the plan domain's terms (items, roles, phase windows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from bot.knowledge import Catalog
+from bot.knowledge.schema import ActivityEntry
+from bot.plan import ItemState, ItemStatus, PhaseWindow, Reminder, phase_windows
+from bot.storage import plans as store
+from bot.storage.models import Plan, PlanItem
+
+
+@dataclass(frozen=True)
+class PlanState:
+    """One plan with its items, who holds which role, and its phase windows."""
+
+    plan: Plan
+    items: list[ItemState]
+    rows: list[PlanItem]
+    roles: dict[str, str]
+    windows: list[PhaseWindow]
+
+    def today(self, now: datetime) -> date:
+        """Today in the plan's time zone: due dates are days there."""
+        return today_of(self.plan, now)
+
+    def row(self, activity_id: str, phase: int) -> PlanItem | None:
+        return next((r for r in self.rows if r.activity_id == activity_id and r.phase == phase), None)
+
+
+def today_of(plan: Plan, now: datetime) -> date:
+    """Today in the plan's time zone: due dates are days there."""
+    return now.astimezone(ZoneInfo(plan.time_zone)).date()
+
+
+def reminder_of(plan: Plan) -> Reminder:
+    """The plan's weekly nudge setting in the plan domain's terms."""
+    hours, minutes = (int(part) for part in plan.remind_time.split(":"))
+    return Reminder(plan.remind_weekday, time(hours, minutes), plan.remind_tz, enabled=plan.remind_enabled)
+
+
+def windows_of(plan: Plan) -> list[PhaseWindow]:
+    return phase_windows(
+        plan.start_date, (plan.phase1_weeks, plan.phase2_weeks, plan.phase3_weeks), plan.initiation_weeks
+    )
+
+
+def item_state(row: PlanItem, catalog: Catalog) -> ItemState:
+    """A stored item with the roles of its activity (who owns it unless someone was assigned to it)."""
+    entry = catalog.get(row.activity_id)
+    roles = tuple(entry.who) if isinstance(entry, ActivityEntry) else ()
+    return ItemState(
+        activity_id=row.activity_id,
+        phase=row.phase,
+        due=row.due,
+        status=ItemStatus(row.status),
+        snoozed_until=row.snoozed_until,
+        owner=row.owner,
+        roles=roles,
+    )
+
+
+def load(session: Session, plan: Plan, catalog: Catalog) -> PlanState:
+    """Everything the plan's commands and nudge need, in one read."""
+    rows = store.items(session=session, plan_id=plan.id)
+    return PlanState(
+        plan=plan,
+        items=[item_state(r, catalog) for r in rows],
+        rows=rows,
+        roles=store.roles(session=session, plan_id=plan.id),
+        windows=windows_of(plan),
+    )
+
+
+def activities(catalog: Catalog) -> list[ActivityEntry]:
+    """The plan's activities (phase objectives included; the schedule leaves them out)."""
+    return [e for e in catalog.of_kind("activity") if isinstance(e, ActivityEntry)]
+
+
+def titles(catalog: Catalog) -> dict[str, str]:
+    """Activity id -> title, for messages."""
+    return {e.id: e.title for e in catalog.of_kind("activity")}
+
+
+def plan_roles(catalog: Catalog) -> list[str]:
+    """Every role named in the activities' "who", sorted."""
+    return sorted({role for e in catalog.of_kind("activity") if isinstance(e, ActivityEntry) for role in e.who})

@@ -1,0 +1,311 @@
+"""Keyword-only store functions of the implementation plans; they never commit (see queries.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from bot.storage.models import NudgeClaim, Plan, PlanChange, PlanItem, PlanRole, PlanSubscriber
+from bot.storage.queries import insert_for
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """What `plan start` decides: the first day, the phase lengths and each activity's due dates."""
+
+    start: date
+    initiation_weeks: int
+    weeks: tuple[int, int, int]
+    items: Sequence[tuple[str, int, date]]  # activity id, phase, due
+
+
+def get_plan(*, session: Session, team_id: str, channel_id: str) -> Plan | None:
+    """The channel's plan, or None."""
+    return session.scalars(select(Plan).where(Plan.team_id == team_id, Plan.channel_id == channel_id)).one_or_none()
+
+
+def plans(*, session: Session, team_id: str | None = None, channel_id: str | None = None) -> list[Plan]:
+    """Every plan (of a workspace, or one channel), oldest first."""
+    statement = select(Plan).order_by(Plan.id)
+    if team_id is not None:
+        statement = statement.where(Plan.team_id == team_id)
+    if channel_id is not None:
+        statement = statement.where(Plan.channel_id == channel_id)
+    return list(session.scalars(statement))
+
+
+def save_plan(
+    *, session: Session, team_id: str, channel_id: str, schedule: Schedule, time_zone: str, user_id: str, now: datetime
+) -> tuple[Plan, bool]:
+    """Create the channel's plan, or reschedule it keeping every item's progress; returns (plan, replaced)."""
+    plan = get_plan(session=session, team_id=team_id, channel_id=channel_id)
+    replaced = plan is not None
+    if plan is None:
+        plan = Plan(
+            team_id=team_id,
+            channel_id=channel_id,
+            time_zone=time_zone,
+            created_by=user_id,
+            created_at=now,
+            remind_weekday=0,
+            remind_time="09:00",
+            remind_enabled=True,
+            on_track_note=True,
+            start_date=schedule.start,
+            initiation_weeks=0,
+            phase1_weeks=0,
+            phase2_weeks=0,
+            phase3_weeks=0,
+        )
+        session.add(plan)
+    plan.start_date = schedule.start
+    plan.initiation_weeks = schedule.initiation_weeks
+    plan.phase1_weeks, plan.phase2_weeks, plan.phase3_weeks = schedule.weeks
+    session.flush()
+    table = PlanItem.__table__
+    for activity_id, phase, due in schedule.items:
+        statement = (
+            insert_for(session, table)
+            .values(plan_id=plan.id, activity_id=activity_id, phase=phase, due=due, status="open")
+            .on_conflict_do_update(
+                index_elements=[table.c.plan_id, table.c.activity_id, table.c.phase], set_={"due": due}
+            )
+        )
+        session.execute(statement)
+    weeks = ",".join(str(w) for w in schedule.weeks)
+    record_change(
+        session=session,
+        plan_id=plan.id,
+        activity_id=None,
+        user_id=user_id,
+        now=now,
+        action="rescheduled" if replaced else "created",
+        detail=f"start {schedule.start.isoformat()}, initiation {schedule.initiation_weeks} weeks, "
+        f"phases {weeks} weeks",
+    )
+    return plan, replaced
+
+
+def items(*, session: Session, plan_id: int) -> list[PlanItem]:
+    """The plan's items by due date."""
+    return list(
+        session.scalars(
+            select(PlanItem)
+            .where(PlanItem.plan_id == plan_id)
+            .order_by(PlanItem.due, PlanItem.activity_id, PlanItem.phase)
+        )
+    )
+
+
+def roles(*, session: Session, plan_id: int) -> dict[str, str]:
+    """Role -> the person who holds it."""
+    rows = session.execute(select(PlanRole.role, PlanRole.user_id).where(PlanRole.plan_id == plan_id))
+    return {role: user for role, user in rows}
+
+
+def roles_of_plans(*, session: Session, plan_ids: Iterable[int]) -> dict[int, dict[str, str]]:
+    """Role assignments of many plans at once."""
+    found: dict[int, dict[str, str]] = {}
+    for chunk in _chunks(plan_ids):
+        rows = session.execute(
+            select(PlanRole.plan_id, PlanRole.role, PlanRole.user_id).where(PlanRole.plan_id.in_(chunk))
+        )
+        for plan_id, role, user in rows:
+            found.setdefault(plan_id, {})[role] = user
+    return found
+
+
+def assign_role(*, session: Session, plan_id: int, role: str, user_id: str, by: str, now: datetime) -> None:
+    """Give a role to a person (replacing whoever held it)."""
+    table = PlanRole.__table__
+    session.execute(
+        insert_for(session, table)
+        .values(plan_id=plan_id, role=role, user_id=user_id)
+        .on_conflict_do_update(index_elements=[table.c.plan_id, table.c.role], set_={"user_id": user_id})
+    )
+    record_change(
+        session=session,
+        plan_id=plan_id,
+        activity_id=None,
+        user_id=by,
+        now=now,
+        action="assigned role",
+        detail=f"{role} -> <@{user_id}>",
+    )
+
+
+def update_items(*, session: Session, plan_id: int, activity_id: str, phases: Iterable[int], values: dict) -> int:
+    """Set fields on some phases of one activity; returns how many rows changed."""
+    statement = (
+        update(PlanItem)
+        .where(PlanItem.plan_id == plan_id, PlanItem.activity_id == activity_id, PlanItem.phase.in_(list(phases)))
+        .values(**values)
+    )
+    return int(getattr(session.execute(statement), "rowcount", 0) or 0)
+
+
+def record_change(
+    *,
+    session: Session,
+    plan_id: int,
+    activity_id: str | None,
+    user_id: str,
+    now: datetime,
+    action: str,
+    detail: str = "",
+) -> None:
+    """Keep who changed what and when."""
+    session.add(
+        PlanChange(plan_id=plan_id, activity_id=activity_id, user_id=user_id, at=now, action=action, detail=detail)
+    )
+
+
+def history(*, session: Session, plan_id: int, activity_id: str | None = None, limit: int = 20) -> list[PlanChange]:
+    """The latest changes of a plan (or of one activity), newest first."""
+    statement = select(PlanChange).where(PlanChange.plan_id == plan_id)
+    if activity_id is not None:
+        statement = statement.where(PlanChange.activity_id == activity_id)
+    return list(session.scalars(statement.order_by(PlanChange.at.desc(), PlanChange.id.desc()).limit(limit)))
+
+
+def set_reminder(
+    *, session: Session, plan_id: int, weekday: int, at: str, time_zone: str | None, enabled: bool
+) -> None:
+    """The weekly nudge's day, time and zone, or off."""
+    session.execute(
+        update(Plan)
+        .where(Plan.id == plan_id)
+        .values(remind_weekday=weekday, remind_time=at, remind_tz=time_zone, remind_enabled=enabled)
+    )
+
+
+def subscribe(*, session: Session, plan_id: int, user_id: str, on: bool) -> None:
+    """Opt a person in (or out) of their own weekly list by DM."""
+    table = PlanSubscriber.__table__
+    if on:
+        session.execute(
+            insert_for(session, table)
+            .values(plan_id=plan_id, user_id=user_id)
+            .on_conflict_do_nothing(index_elements=[table.c.plan_id, table.c.user_id])
+        )
+    else:
+        session.execute(
+            delete(PlanSubscriber).where(PlanSubscriber.plan_id == plan_id, PlanSubscriber.user_id == user_id)
+        )
+
+
+def subscribers(*, session: Session, plan_id: int) -> list[str]:
+    return list(
+        session.scalars(
+            select(PlanSubscriber.user_id).where(PlanSubscriber.plan_id == plan_id).order_by(PlanSubscriber.user_id)
+        )
+    )
+
+
+def claim_nudge(*, session: Session, plan_id: int, week: str, now: datetime) -> bool:
+    """True for the one caller that claims the plan's nudge of that week (unique row; never read-then-write)."""
+    table = NudgeClaim.__table__
+    statement = (
+        insert_for(session, table)
+        .values(plan_id=plan_id, week=week, claimed_at=now)
+        .on_conflict_do_nothing(index_elements=[table.c.plan_id, table.c.week])
+        .returning(table.c.id)
+    )
+    return session.execute(statement).scalar_one_or_none() is not None
+
+
+def nudge_sent(*, session: Session, plan_id: int, week: str, now: datetime) -> None:
+    session.execute(
+        update(NudgeClaim).where(NudgeClaim.plan_id == plan_id, NudgeClaim.week == week).values(sent_at=now)
+    )
+
+
+def release_nudge(*, session: Session, plan_id: int, week: str) -> None:
+    """Give a claim back after the post finally failed: the next sweep tries again."""
+    session.execute(delete(NudgeClaim).where(NudgeClaim.plan_id == plan_id, NudgeClaim.week == week))
+
+
+def claimed_weeks(*, session: Session, plan_ids: Iterable[int]) -> set[tuple[int, str]]:
+    """(plan, week) pairs already claimed: lets the sweep skip them without a write."""
+    found: set[tuple[int, str]] = set()
+    for chunk in _chunks(plan_ids):
+        rows = session.execute(select(NudgeClaim.plan_id, NudgeClaim.week).where(NudgeClaim.plan_id.in_(chunk)))
+        found.update((plan_id, week) for plan_id, week in rows)
+    return found
+
+
+# ----- the weekly sweep reads many plans at once, and only the rows a nudge shows ----------------------------
+
+
+def _chunks(ids: Iterable[int], size: int = 500) -> Iterable[list[int]]:
+    ids = list(ids)
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def reminding_plans(*, session: Session, channel_id: str | None = None) -> list[Plan]:
+    """Plans whose weekly nudge is on (or the one plan of a channel)."""
+    statement = select(Plan).where(Plan.remind_enabled.is_(True)).order_by(Plan.id)
+    if channel_id is not None:
+        statement = statement.where(Plan.channel_id == channel_id)
+    return list(session.scalars(statement))
+
+
+def status_counts(*, session: Session, plan_ids: Iterable[int]) -> dict[int, dict[str, int]]:
+    """Per plan, how many items are open, done and skipped."""
+    found: dict[int, dict[str, int]] = {}
+    for chunk in _chunks(plan_ids):
+        rows = session.execute(
+            select(PlanItem.plan_id, PlanItem.status, func.count())
+            .where(PlanItem.plan_id.in_(chunk))
+            .group_by(PlanItem.plan_id, PlanItem.status)
+        )
+        for plan_id, status, count in rows:
+            found.setdefault(plan_id, {})[status] = count
+    return found
+
+
+def late_items(*, session: Session, plan_ids: Iterable[int], before: date) -> dict[int, list[PlanItem]]:
+    """Open items due (or snoozed until) before a day, per plan: the overdue candidates."""
+    found: dict[int, list[PlanItem]] = {}
+    effective = func.coalesce(PlanItem.snoozed_until, PlanItem.due)
+    for chunk in _chunks(plan_ids):
+        statement = select(PlanItem).where(PlanItem.plan_id.in_(chunk), PlanItem.status == "open", effective < before)
+        for item in session.scalars(statement):
+            found.setdefault(item.plan_id, []).append(item)
+    return found
+
+
+def next_items(*, session: Session, plan_ids: Iterable[int], since: date, limit: int = 5) -> dict[int, list[PlanItem]]:
+    """The next open items due from a day on, per plan (at most `limit` each)."""
+    found: dict[int, list[PlanItem]] = {}
+    effective = func.coalesce(PlanItem.snoozed_until, PlanItem.due)
+    for chunk in _chunks(plan_ids):
+        ranked = (
+            select(
+                PlanItem.id,
+                func.row_number()
+                .over(partition_by=PlanItem.plan_id, order_by=(effective, PlanItem.activity_id))
+                .label("n"),
+            )
+            .where(PlanItem.plan_id.in_(chunk), PlanItem.status == "open", effective >= since)
+            .subquery()
+        )
+        statement = select(PlanItem).join(ranked, ranked.c.id == PlanItem.id).where(ranked.c.n <= limit)
+        for item in session.scalars(statement):
+            found.setdefault(item.plan_id, []).append(item)
+    return found
+
+
+def subscribers_of_plans(*, session: Session, plan_ids: Iterable[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for chunk in _chunks(plan_ids):
+        for plan_id, user in session.execute(
+            select(PlanSubscriber.plan_id, PlanSubscriber.user_id).where(PlanSubscriber.plan_id.in_(chunk))
+        ):
+            found.setdefault(plan_id, []).append(user)
+    return found
