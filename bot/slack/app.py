@@ -18,7 +18,10 @@ from bot.slack.clients import web_client
 from bot.slack.listeners import actions, commands, events, home
 from bot.slack.middleware import first_delivery, provide
 
-BOT_SCOPES = ["app_mentions:read", "chat:write", "commands", "im:history", "im:read", "im:write"]
+# chat:write.public: post an assessment or plan in a channel the bot was not invited to;
+# files:write: the assessment chart and the exports; users:read: time zones and admins
+BOT_SCOPES = ["app_mentions:read", "chat:write", "chat:write.public", "commands", "files:write", "im:history",
+              "im:read", "im:write", "users:read"]
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
 

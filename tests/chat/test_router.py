@@ -19,9 +19,14 @@ def echo_feature(calls: list) -> Feature:
         calls.append(("click", value))
         return say("clicked")
 
-    return Feature(name="echo", title="Echo", blurb="says it back",
-                   commands=(Command("echo", run, "echo TEXT", "repeat TEXT"),), actions={"push": click},
-                   examples=("echo hi",))
+    return Feature(
+        name="echo",
+        title="Echo",
+        blurb="says it back",
+        commands=(Command("echo", run, "echo TEXT", "repeat TEXT"),),
+        actions={"push": click},
+        examples=("echo hi",),
+    )
 
 
 def question(services, text, ctx):

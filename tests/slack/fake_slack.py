@@ -134,6 +134,10 @@ def _parse(raw: bytes, headers) -> dict:
 def _answer(call: Call) -> dict | str:
     if call.method.startswith("response:"):
         return "ok"
+    if call.method == "users.info":
+        user = call.body.get("user", "")
+        return {"ok": True, "user": {"id": user, "tz": "Europe/Paris", "is_admin": user.startswith("U0ADMIN"),
+                                     "is_owner": False}}
     if call.method == "auth.test":
         return {"ok": True, "url": "https://acme.slack.com/", "team": "Acme", "user": "iso20k", "team_id": "T0ACME",
                 "user_id": "UBOT", "bot_id": "BBOT", "is_enterprise_install": False}
