@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from bot.chat.context import Context, Surface
-from bot.chat.outcome import DeleteSource, Ephemeral, Outcome, Post, Update, Upload
+from bot.chat.outcome import DeleteSource, Ephemeral, Form, Outcome, Post, Update, Upload
 from bot.chat.router import Router
-from bot.views.text import render_blocks
+from bot.views.text import plain, render_blocks
 
 PROMPT = "you> "
 CONSOLE_THREAD = "console"
@@ -31,6 +31,11 @@ def show(outcome: Outcome, write: Callable[[str], None], *, files_dir: Path | No
                 anchors[effect.anchor] = CONSOLE_THREAD
         elif isinstance(effect, Upload):
             write(_save(effect, files_dir) + "\n\n")
+        elif isinstance(effect, Form):
+            write(
+                f"[form: {effect.title}] {plain(effect.intro)}\n(Forms open in Slack; here, type the command, "
+                "e.g. `plan done ACTIVITY-ID <evidence>`.)\n\n"
+            )
         elif isinstance(effect, DeleteSource):
             continue
     if outcome.then is not None and anchors:
@@ -47,14 +52,27 @@ def _save(upload: Upload, files_dir: Path | None) -> str:
     return f"[file: {upload.title} saved to {path}]"
 
 
-def run_console(router: Router, lines: Iterable[str], write: Callable[[str], None], team_id: str = "console",
-                files_dir: Path | None = None) -> None:
+def run_console(
+    router: Router,
+    lines: Iterable[str],
+    write: Callable[[str], None],
+    team_id: str = "console",
+    files_dir: Path | None = None,
+) -> None:
     """Read messages (or a button number) and write the bot's replies until the input ends or `quit`."""
     user = getpass.getuser()
-    ctx = Context(team_id=team_id, surface=Surface.CONSOLE, channel_id="console", user_id=user,
-                  thread_ts=CONSOLE_THREAD, message_ts=CONSOLE_THREAD)
-    write("iso20k console: ask a question as you would in Slack, `help` for what I can do, a number to press "
-          "a button, `quit` to leave.\n")
+    ctx = Context(
+        team_id=team_id,
+        surface=Surface.CONSOLE,
+        channel_id="console",
+        user_id=user,
+        thread_ts=CONSOLE_THREAD,
+        message_ts=CONSOLE_THREAD,
+    )
+    write(
+        "iso20k console: ask a question as you would in Slack, `help` for what I can do, a number to press "
+        "a button, `quit` to leave.\n"
+    )
     buttons: list[dict] = []
     for raw in lines:
         text = raw.strip()

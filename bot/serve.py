@@ -5,8 +5,12 @@ from __future__ import annotations
 import contextlib
 import logging
 import signal
+from collections.abc import Callable
+from datetime import datetime
 
+from bot.clock import utcnow
 from bot.config import Settings
+from bot.knowledge import SearchIndex
 from bot.runtime import Runtime, build_runtime
 from bot.scheduler import build_scheduler
 from bot.slack.app import check_slack_settings, create_app, installation_store
@@ -23,9 +27,11 @@ def _logging(settings: Settings) -> None:
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-def slack_runtime(settings: Settings, *, migrate: bool) -> tuple[Runtime, WorkspaceClients]:
+def slack_runtime(
+    settings: Settings, *, migrate: bool, index: SearchIndex | None = None, clock: Callable[[], datetime] = utcnow
+) -> tuple[Runtime, WorkspaceClients]:
     """The runtime with Slack's directory of people, and clients for scheduled posts."""
-    runtime = build_runtime(settings, migrate=migrate)
+    runtime = build_runtime(settings, migrate=migrate, index=index, clock=clock)
     clients = WorkspaceClients(
         base_url=settings.slack_api_url,
         bot_token=settings.slack_bot_token,

@@ -27,6 +27,7 @@ class Context:
     thread_ts: str | None = None  # the thread replies go in (None: the conversation itself)
     message_ts: str | None = None  # the message the request came from (the clicked one for buttons)
     ephemeral: bool = False  # the clicked message is one only this user sees
+    trigger_id: str | None = None  # a click's permission to open a form (modal) for the user
 
     @property
     def private(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.chat import plan, plan_state
+from bot.chat import plan_read, plan_state
 from bot.chat.services import Services
 from bot.plan import export as plan_export
 from bot.storage import plans as store
@@ -15,7 +15,8 @@ def plan_rows(services: Services, *, team_id: str | None, channel_id: str | None
         for found in store.plans(session=session, team_id=team_id, channel_id=channel_id):
             state = plan_state.load(session, found, services.catalog)
             rows += [
-                {"team": found.team_id, "channel": found.channel_id, **row} for row in plan.export_rows(services, state)
+                {"team": found.team_id, "channel": found.channel_id, **row}
+                for row in plan_read.export_rows(services, state)
             ]
     return rows
 

@@ -56,7 +56,22 @@ class Upload:
     thread_of: str | None = None
 
 
-Effect = Post | Update | Ephemeral | DeleteSource | Upload
+@dataclass(frozen=True)
+class Form:
+    """A form (Slack modal) for the clicking person; its submission comes back as the action `callback`.
+
+    `fields` are (name, label, placeholder) of multi-line text inputs; `context` comes back unchanged.
+    """
+
+    callback: str
+    title: str
+    intro: str
+    fields: tuple[tuple[str, str, str], ...]
+    context: str
+    submit: str = "Save"
+
+
+Effect = Post | Update | Ephemeral | DeleteSource | Upload | Form
 
 
 @dataclass

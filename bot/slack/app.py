@@ -15,13 +15,22 @@ from sqlalchemy.engine import Engine
 from bot.chat.router import Router
 from bot.config import ConfigError, Settings
 from bot.slack.clients import web_client
-from bot.slack.listeners import actions, commands, events, home
+from bot.slack.listeners import actions, commands, events, forms, home
 from bot.slack.middleware import first_delivery, provide
 
 # chat:write.public: post an assessment or plan in a channel the bot was not invited to;
 # files:write: the assessment chart and the exports; users:read: time zones and admins
-BOT_SCOPES = ["app_mentions:read", "chat:write", "chat:write.public", "commands", "files:write", "im:history",
-              "im:read", "im:write", "users:read"]
+BOT_SCOPES = [
+    "app_mentions:read",
+    "chat:write",
+    "chat:write.public",
+    "commands",
+    "files:write",
+    "im:history",
+    "im:read",
+    "im:write",
+    "users:read",
+]
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
 
@@ -119,6 +128,7 @@ def register(app: App, router: Router) -> None:
     app.event("app_home_opened", middleware=once)(home.on_home_opened)
     app.command("/iso20k")(commands.on_command)
     app.action(actions.ACTION_IDS)(actions.on_action)
+    app.view(actions.ACTION_IDS)(forms.on_submission)
     app.error(_log_error)
 
 

@@ -10,8 +10,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.chat.context import Context
-from bot.chat.outcome import DeleteSource, Effect, Ephemeral, Outcome, Post, Update, Upload
+from bot.chat.outcome import DeleteSource, Effect, Ephemeral, Form, Outcome, Post, Update, Upload
 from bot.views.blocks import fallback
+from bot.views.forms import form_view
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,9 @@ def _send(effect: Effect, ctx: Context, client: WebClient, respond: Respond | No
     elif isinstance(effect, DeleteSource):
         if respond is not None:
             respond(delete_original=True)
+    elif isinstance(effect, Form):
+        if ctx.trigger_id:
+            client.views_open(trigger_id=ctx.trigger_id, view=form_view(effect, ctx.channel_id, ctx.thread_ts))
     elif isinstance(effect, Upload):
         if effect.private:
             channel = client.conversations_open(users=ctx.user_id or "")["channel"]["id"]

@@ -58,4 +58,15 @@ def action_context(body: dict) -> Context:
         thread_ts=message.get("thread_ts") or message.get("ts") or container.get("message_ts"),
         message_ts=container.get("message_ts") or message.get("ts"),
         ephemeral=ephemeral,
+        trigger_id=body.get("trigger_id"),
+    )
+
+
+def form_context(body: dict, channel_id: str | None) -> Context:
+    """A submitted form: the person, and the conversation the form was opened from."""
+    return Context(
+        team_id=team_of(body),
+        surface=Surface.MENTION,
+        channel_id=channel_id,
+        user_id=(body.get("user") or {}).get("id"),
     )

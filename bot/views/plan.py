@@ -19,9 +19,23 @@ ACTION_ALL = "plan:all"
 LISTED = 10
 
 
+ACTION_EVIDENCE_FORM = "plan:evidence_form"
+
+
 def item_value(plan_id: int, activity_id: str, phase: int) -> str:
     """The button value naming one item of one plan."""
     return f"{plan_id}|{activity_id}|{phase}"
+
+
+def parse_item_value(value: str) -> tuple[int, str, int]:
+    """(plan id, activity id, phase) from a button value; ValueError for anything else."""
+    plan_id, activity_id, phase = value.split("|")
+    return int(plan_id), activity_id, int(phase)
+
+
+def done_message(text: str, value: str) -> list[dict]:
+    """An activity marked done, with a button to add (or replace) its evidence."""
+    return bk.message([*bk.sections(text), bk.actions([bk.button("Add evidence", ACTION_EVIDENCE_FORM, value)])])
 
 
 def _who(user: str | None) -> str:

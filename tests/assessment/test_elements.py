@@ -69,7 +69,12 @@ def test_duplicates_are_removed_keeping_the_first_order(catalog):
     ("text", "ids", "scope", "full"),
     [
         ("for incident management", DEFAULT_ELEMENTS, "incident management", False),
-        ("risk, communication for change management", ("maturity-risk", "maturity-communication"), "change management", False),
+        (
+            "risk, communication for change management",
+            ("maturity-risk", "maturity-communication"),
+            "change management",
+            False,
+        ),
         ("full for service desk", None, "service desk", True),
         ("risk for   Change    Management ", ("maturity-risk",), "Change Management", False),
         ("risk for", ("maturity-risk",), None, False),

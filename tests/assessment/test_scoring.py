@@ -11,7 +11,7 @@ from bot.assessment.scoring import MAX_WEAKEST, Response, latest_responses, leve
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 IDS = ("a", "b", "c")
-I, II, III, NOT_YET, SKIP = Choice.LEVEL_I, Choice.LEVEL_II, Choice.LEVEL_III, Choice.NOT_YET, Choice.SKIP
+I, II, III, NOT_YET, SKIP = Choice.LEVEL_I, Choice.LEVEL_II, Choice.LEVEL_III, Choice.NOT_YET, Choice.SKIP  # noqa: E741 - the level names
 
 
 def answers(*items: tuple[str, str, Choice]) -> list[Response]:
@@ -52,7 +52,9 @@ def test_all_skipped_or_unanswered_means_no_level():
 def test_spread_and_disagreement():
     result = score(
         IDS,
-        answers(("a", "U1", III), ("a", "U2", I), ("b", "U1", II), ("b", "U2", I), ("c", "U1", NOT_YET), ("c", "U2", II)),
+        answers(
+            ("a", "U1", III), ("a", "U2", I), ("b", "U1", II), ("b", "U2", I), ("c", "U1", NOT_YET), ("c", "U2", II)
+        ),
     )
     a, b, c = result.elements
     assert (a.spread, a.disagreement) == (2, True)
@@ -102,7 +104,9 @@ def test_answers_to_other_elements_are_ignored():
 
 
 def test_trend_against_the_previous_run():
-    result = score(IDS, answers(("a", "U1", III), ("b", "U1", I), ("c", "U1", II)), previous={"a": 1, "b": 2, "c": None})
+    result = score(
+        IDS, answers(("a", "U1", III), ("b", "U1", I), ("c", "U1", II)), previous={"a": 1, "b": 2, "c": None}
+    )
     assert [(e.previous, e.change) for e in result.elements] == [(1, 2), (2, -1), (None, None)]
     unanswered = score(IDS, [], previous={"a": 2})
     assert (unanswered.get("a").previous, unanswered.get("a").change) == (2, None)

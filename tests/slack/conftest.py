@@ -8,8 +8,10 @@ from dataclasses import dataclass
 import pytest
 
 from bot.config import load_settings
-from bot.runtime import Runtime, build_runtime
+from bot.runtime import Runtime
+from bot.serve import slack_runtime
 from bot.slack.app import create_app
+from bot.slack.clients import WorkspaceClients
 from bot.slack.http import make_server, wsgi_app
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.simulator import SECRET, SlackClientSim
@@ -22,6 +24,7 @@ class RunningApp:
     slack: FakeSlack
     client: SlackClientSim
     runtime: Runtime
+    clients: WorkspaceClients  # the clock's per-workspace clients, pointing at the fake
 
     def settle(self) -> None:
         """Wait until a sentinel question sent now is answered: what was sent before has been handled."""
@@ -49,14 +52,14 @@ def running_app(engine, database_url, fake_slack, index):
     settings = load_settings(slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
                              slack_api_url=fake_slack.api_url, database_url=database_url, slack_app_token=None,
                              slack_client_id=None, slack_client_secret=None)
-    runtime = build_runtime(settings, index=index)
+    runtime, clients = slack_runtime(settings, migrate=False, index=index)
     app = create_app(settings=settings, router=runtime.router, engine=runtime.engine)
     server = make_server(wsgi_app(app, runtime.engine), host="127.0.0.1", port=0, threads=8)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
         yield RunningApp(slack=fake_slack, client=SlackClientSim(f"http://127.0.0.1:{server.effective_port}"),
-                         runtime=runtime)
+                         runtime=runtime, clients=clients)
     finally:
         server.close()
         thread.join(timeout=5)
