@@ -166,7 +166,7 @@ def cmd_nudge(args: argparse.Namespace) -> int:
         runtime.services, poster, channel_id=args.channel, dry_run=args.dry_run, force=args.force
     )
     if args.dry_run:
-        print("\n\n".join(m.text() for m in messages if m.outcome) or "nothing would be sent")
+        print("\n\n".join(m.text() for m in messages if not m.quiet) or "nothing would be sent")
         return 0
     for where in report.sent:
         print(f"sent: {where}")

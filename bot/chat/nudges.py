@@ -10,14 +10,26 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from bot.chat import plan_state
 from bot.chat.outcome import Outcome, Post
 from bot.chat.services import Services
-from bot.plan import Nudge, compose_nudge, due_week, nudge_text, overdue_for, should_post, week_key
+from bot.plan import (
+    ESCALATION_DAYS,
+    MAX_LISTED,
+    Nudge,
+    NudgeLine,
+    OverdueCounts,
+    compose_nudge,
+    due_week,
+    nudge_text,
+    overdue_for,
+    should_post,
+    week_key,
+)
 from bot.storage import plans as store
-from bot.storage.models import Plan, PlanItem
+from bot.storage.models import Plan
 from bot.views import blocks as bk
 from bot.views import plan as view
 
@@ -29,20 +41,36 @@ Poster = Callable[[str, str, Outcome], bool]
 
 @dataclass(frozen=True)
 class NudgeMessage:
-    """One plan's nudge of one week: the channel's message and the opted-in people's own lists."""
+    """One plan's nudge of one week, and the opted-in people's own lists; Block Kit is built when posted."""
 
     plan_id: int
     team_id: str
     channel_id: str
     week: str
     nudge: Nudge
-    outcome: Outcome
-    direct: list[tuple[str, Outcome]] = field(default_factory=list)
+    quiet: bool = False  # nothing worth saying: on track and the team turned on-track notes off
+    direct: dict[str, list[NudgeLine]] = field(default_factory=dict)
+
+    def outcome(self) -> Outcome:
+        """The channel's message."""
+        if self.quiet:
+            return Outcome()
+        text = "\n".join(nudge_text(self.nudge))
+        return Outcome([Post(text, view.nudge_message(self.nudge, self.plan_id), thread=False)])
+
+    def direct_outcomes(self) -> list[tuple[str, Outcome]]:
+        """Each subscriber's own overdue list, by DM."""
+        out = []
+        for user, lines in self.direct.items():
+            listed = "\n".join(f"• {view.line_text(line)}".replace("\n", " · ") for line in lines)
+            text = f"Your overdue activities in <#{self.channel_id}> this week:\n{listed}"
+            out.append((user, Outcome([Post(text, bk.message(bk.sections(text)), channel_id=user)])))
+        return out
 
     def text(self) -> str:
         """What would be sent, as plain text (for --dry-run)."""
         lines = [f"#{self.channel_id} ({self.team_id}), week {self.week}:", *nudge_text(self.nudge)]
-        lines += [f"  DM to <@{user}>: {len(o.effects)} message" for user, o in self.direct]
+        lines += [f"  DM to <@{user}>: {len(own)} overdue" for user, own in self.direct.items()]
         return "\n".join(lines)
 
 
@@ -74,87 +102,106 @@ def due_plans(
     return due
 
 
-def compose(services: Services, due: Iterable[tuple[Plan, str]], *, now: datetime) -> list[NudgeMessage]:
-    """The messages of the due plans, reading only the rows a nudge shows."""
+def claim(services: Services, due: Iterable[tuple[Plan, str]], *, now: datetime) -> list[tuple[Plan, str]]:
+    """The pairs this process won: each claim is a unique row, whoever else tries at the same time."""
     due = list(due)
-    ids = [plan.id for plan, _ in due]
+    with services.sessions.begin() as session:
+        won = store.claim_nudges(session=session, pairs=[(plan.id, week) for plan, week in due], now=now)
+    return [(plan, week) for plan, week in due if (plan.id, week) in won]
+
+
+def compose(services: Services, due: Iterable[tuple[Plan, str]], *, now: datetime) -> list[NudgeMessage]:
+    """The nudges of the due plans, reading only what a nudge shows: counts, the longest overdue, the next due."""
+    due = list(due)
     if not due:
         return []
-    latest_today = max(plan_state.today_of(plan, now) for plan, _ in due) + timedelta(days=1)
-    earliest_today = min(plan_state.today_of(plan, now) for plan, _ in due)
+    days = {plan.id: plan_state.today_of(plan, now) for plan, _ in due}
+    by_day: dict[date, list[int]] = {}
+    for plan_id, today in days.items():
+        by_day.setdefault(today, []).append(plan_id)
+    counts: dict[int, tuple[int, int]] = {}
+    longest: dict[int, list] = {}
     with services.sessions() as session:
-        counts = store.status_counts(session=session, plan_ids=ids)
-        late = store.late_items(session=session, plan_ids=ids, before=latest_today)
-        upcoming = store.next_items(session=session, plan_ids=ids, since=earliest_today, limit=10)
-        roles = store.roles_of_plans(session=session, plan_ids=ids)
-        subscribers = store.subscribers_of_plans(session=session, plan_ids=ids)
+        for today, plan_ids in by_day.items():
+            found, rows = store.late_summary(
+                session=session,
+                plan_ids=plan_ids,
+                today=today,
+                limit=MAX_LISTED,
+                escalated_from=today - timedelta(days=ESCALATION_DAYS),
+            )
+            counts.update(found)
+            longest.update(rows)
+        on_track = [plan.id for plan, _ in due if plan.id not in counts]
+        upcoming = store.next_items(session=session, plan_ids=on_track, since=min(days.values()))
+        roles = store.roles_of_plans(session=session, plan_ids=list(days))
+        subscribers = store.subscribers_of_plans(session=session, plan_ids=list(days))
+        subscribed_late = store.late_items(
+            session=session, plan_ids=list(subscribers), before=max(days.values()) + timedelta(days=1)
+        )
     titles = plan_state.titles(services.catalog)
+    activity_roles = plan_state.activity_roles(services.catalog)
     messages = []
     for plan, week in due:
-        rows: list[PlanItem] = late.get(plan.id, []) + upcoming.get(plan.id, [])
-        items = list({(r.activity_id, r.phase): plan_state.item_state(r, services.catalog) for r in rows}.values())
-        today = plan_state.today_of(plan, now)
+        today, assignments = days[plan.id], roles.get(plan.id, {})
+        items = plan_state.item_states(longest.get(plan.id, []) + upcoming.get(plan.id, []), activity_roles)
         nudge = compose_nudge(
             items=items,
             titles=titles,
-            assignments=roles.get(plan.id, {}),
+            assignments=assignments,
             today=today,
             week=week,
             windows=plan_state.windows_of(plan),
-            percent=_percent(counts.get(plan.id, {})),
+            percent=_percent(plan),
+            counts=OverdueCounts(*counts.get(plan.id, (0, 0))),
         )
-        if not should_post(nudge, plan.on_track_note):
-            messages.append(NudgeMessage(plan.id, plan.team_id, plan.channel_id, week, nudge, Outcome()))
-            continue
-        text = "\n".join(nudge_text(nudge))
-        outcome = Outcome([Post(text, view.nudge_message(nudge, plan.id), thread=False)])
-        direct = []
-        for user in subscribers.get(plan.id, []):
-            own = overdue_for(items, titles=titles, assignments=roles.get(plan.id, {}), user=user, today=today)
-            if own:
-                lines = "\n".join(f"• {view.line_text(line)}".replace("\n", " · ") for line in own)
-                mine = f"Your overdue activities in <#{plan.channel_id}> this week:\n{lines}"
-                direct.append((user, Outcome([Post(mine, bk.message(bk.sections(mine)), channel_id=user)])))
-        messages.append(NudgeMessage(plan.id, plan.team_id, plan.channel_id, week, nudge, outcome, direct))
+        late = plan_state.item_states(subscribed_late.get(plan.id, []), activity_roles)
+        direct = {
+            user: own
+            for user in subscribers.get(plan.id, [])
+            if (own := overdue_for(late, titles=titles, assignments=assignments, user=user, today=today))
+        }
+        messages.append(
+            NudgeMessage(
+                plan.id,
+                plan.team_id,
+                plan.channel_id,
+                week,
+                nudge,
+                quiet=not should_post(nudge, plan.on_track_note),
+                direct=direct,
+            )
+        )
     return messages
 
 
-def _percent(counts: dict[str, int]) -> int:
-    in_scope = counts.get("open", 0) + counts.get("done", 0)
-    return round(100 * counts.get("done", 0) / in_scope) if in_scope else 0
-
-
-def claim(services: Services, due: Iterable[tuple[Plan, str]], *, now: datetime) -> list[tuple[Plan, str]]:
-    """The pairs this process won: each claim is its own unique row, whoever else tries at the same time."""
-    won = []
-    with services.sessions.begin() as session:
-        for plan, week in due:
-            if store.claim_nudge(session=session, plan_id=plan.id, week=week, now=now):
-                won.append((plan, week))
-    return won
+def _percent(plan: Plan) -> int:
+    return round(100 * plan.done_count / plan.scope_count) if plan.scope_count else 0
 
 
 def deliver_all(services: Services, messages: Iterable[NudgeMessage], post: Poster) -> SweepReport:
-    """Post each claimed nudge; record it sent, or give the claim back when Slack finally refused it."""
+    """Post each claimed nudge; a refused one gives its claim back at once, the sent ones are recorded."""
     report = SweepReport()
+    sent: list[tuple[int, str]] = []
     for message in messages:
         where = f"{message.channel_id} {message.week}"
-        if not message.outcome:
+        outcome = message.outcome()
+        if not outcome:
             report.quiet += 1
             continue
-        ok = post(message.team_id, message.channel_id, message.outcome)
-        with services.sessions.begin() as session:
-            if ok:
-                store.nudge_sent(session=session, plan_id=message.plan_id, week=message.week, now=services.clock())
-            else:
+        if not post(message.team_id, message.channel_id, outcome):
+            with services.sessions.begin() as session:
                 store.release_nudge(session=session, plan_id=message.plan_id, week=message.week)
-        if not ok:
             log.error("nudge for %s not delivered; the next sweep tries again", where)
             report.failed.append(where)
             continue
+        sent.append((message.plan_id, message.week))
         report.sent.append(where)
-        for user, outcome in message.direct:
-            post(message.team_id, user, outcome)
+        for user, own in message.direct_outcomes():
+            post(message.team_id, user, own)
+    if sent:
+        with services.sessions.begin() as session:
+            store.nudges_sent(session=session, pairs=sent, now=services.clock())
     return report
 
 
@@ -183,8 +230,7 @@ def nudge_now(
     if dry_run:
         return compose(services, due, now=now), SweepReport()
     won = claim(services, due, now=now)
-    if force:
-        won = due
-    messages = compose(services, won, now=now)
-    assert post is not None
+    messages = compose(services, due if force else won, now=now)
+    if post is None:
+        raise ValueError("nudge_now needs a poster unless it is a dry run")
     return messages, deliver_all(services, messages, post)

@@ -196,9 +196,9 @@ def preview_nudge(services: Services, rest: str, ctx: Context) -> Outcome:
         return say(NO_PLAN, private=True)
     now = services.clock()
     [message] = nudges.compose(services, [(plan, week_key(plan_state.today_of(plan, now)))], now=now)
-    if not message.outcome:
+    if message.quiet:
         return say("This week's nudge would be quiet: nothing is overdue and on-track notes are off.", private=True)
-    post = message.outcome.effects[0]
+    post = message.outcome().effects[0]
     assert isinstance(post, Post)
     return Outcome([Ephemeral(post.text, post.blocks)])
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -50,19 +52,42 @@ def windows_of(plan: Plan) -> list[PhaseWindow]:
     )
 
 
-def item_state(row: PlanItem, catalog: Catalog) -> ItemState:
-    """A stored item with the roles of its activity (who owns it unless someone was assigned to it)."""
-    entry = catalog.get(row.activity_id)
-    roles = tuple(entry.who) if isinstance(entry, ActivityEntry) else ()
-    return ItemState(
-        activity_id=row.activity_id,
-        phase=row.phase,
-        due=row.due,
-        status=ItemStatus(row.status),
-        snoozed_until=row.snoozed_until,
-        owner=row.owner,
-        roles=roles,
-    )
+class ItemRow(Protocol):
+    """A stored item: an ORM object or a plain row of the same columns."""
+
+    activity_id: str
+    phase: int
+    due: date
+    status: str
+    snoozed_until: date | None
+    owner: str | None
+
+
+def effective_due(row: ItemRow) -> date:
+    """The day an item is due, counting a snooze."""
+    return row.snoozed_until or row.due
+
+
+def activity_roles(catalog: Catalog) -> dict[str, tuple[str, ...]]:
+    """Each activity's roles (its "who"), looked up once for many items."""
+    return {e.id: tuple(e.who) for e in activities(catalog)}
+
+
+def item_states(rows: Iterable[ItemRow], roles: Mapping[str, tuple[str, ...]]) -> list[ItemState]:
+    """Stored items as the plan domain's items; one per activity and phase."""
+    unique = {(r.activity_id, r.phase): r for r in rows}
+    return [
+        ItemState(
+            activity_id=r.activity_id,
+            phase=r.phase,
+            due=r.due,
+            status=ItemStatus(r.status),
+            snoozed_until=r.snoozed_until,
+            owner=r.owner,
+            roles=roles.get(r.activity_id, ()),
+        )
+        for r in unique.values()
+    ]
 
 
 def load(session: Session, plan: Plan, catalog: Catalog) -> PlanState:
@@ -70,7 +95,7 @@ def load(session: Session, plan: Plan, catalog: Catalog) -> PlanState:
     rows = store.items(session=session, plan_id=plan.id)
     return PlanState(
         plan=plan,
-        items=[item_state(r, catalog) for r in rows],
+        items=item_states(rows, activity_roles(catalog)),
         rows=rows,
         roles=store.roles(session=session, plan_id=plan.id),
         windows=windows_of(plan),

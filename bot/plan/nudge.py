@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 from bot.plan.schedule import PHASE_NAMES, PhaseWindow, current_phase
@@ -69,6 +70,13 @@ def _line(item: ItemState, titles: Mapping[str, str], assignments: Mapping[str, 
     )
 
 
+class OverdueCounts(NamedTuple):
+    """How many items of a plan are overdue, and how many of those for four weeks or more."""
+
+    total: int
+    escalated: int
+
+
 def compose_nudge(
     *,
     items: Iterable[ItemState],
@@ -78,25 +86,28 @@ def compose_nudge(
     week: str,
     windows: Sequence[PhaseWindow],
     percent: int | None = None,
+    counts: OverdueCounts | None = None,
 ) -> Nudge:
     """This week's nudge: the longest overdue items first, escalated to top management after 4 weeks.
 
-    `percent` is the plan's share done when `items` holds only the overdue and next items (the sweep).
+    The weekly sweep of many plans passes only the items a nudge lists (the longest overdue, the next
+    due), with the plan's `percent` done and its overdue `counts`, counted where the items are stored.
     """
     items = list(items)
-    late = [_line(item, titles, assignments, today) for item, _ in overdue(items, today)]
-    escalated = sum(line.escalated for line in late)
+    late = overdue(items, today)
+    total, escalated = counts or OverdueCounts(len(late), sum(is_escalated(days) for _, days in late))
+    listed = [_line(item, titles, assignments, today) for item, _ in late[:MAX_LISTED]]
     upcoming = next_due(items, today)
     return Nudge(
         week=week,
         percent=overall_percent(items) if percent is None else percent,
         phase=current_phase(windows, today),
-        lines=tuple(late[:MAX_LISTED]),
-        hidden=max(0, len(late) - MAX_LISTED),
-        total_overdue=len(late),
+        lines=tuple(listed),
+        hidden=max(0, total - len(listed)),
+        total_overdue=total,
         escalate_to=assignments.get(TOP_MANAGEMENT) if escalated else None,
         next_due=tuple(upcoming),
-        on_track=not late,
+        on_track=not total,
         escalated=escalated,
         upcoming=tuple(_line(item, titles, assignments, today) for item in upcoming),
     )

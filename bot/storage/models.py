@@ -98,8 +98,10 @@ class Assessment(Base):
     """A maturity self-assessment run in a thread: the flow's state, saved with a version check."""
 
     __tablename__ = "assessments"
-    __table_args__ = (UniqueConstraint("team_id", "channel_id", "thread_ts"),
-                      Index("ix_assessments_team_id_channel_id_finished_at", "team_id", "channel_id", "finished_at"))
+    __table_args__ = (
+        UniqueConstraint("team_id", "channel_id", "thread_ts"),
+        Index("ix_assessments_team_id_channel_id_finished_at", "team_id", "channel_id", "finished_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[str] = mapped_column(String(TEAM_ID))
@@ -150,6 +152,9 @@ class Plan(Base):
     remind_enabled: Mapped[bool] = mapped_column(default=True)
     remind_tz: Mapped[str | None] = mapped_column(String(64))  # None: the plan's time zone
     on_track_note: Mapped[bool] = mapped_column(default=True)  # a week with nothing overdue still gets a note
+    # kept by storage.plans with every status change, so the weekly sweep need not count thousands of rows
+    done_count: Mapped[int] = mapped_column(default=0)
+    scope_count: Mapped[int] = mapped_column(default=0)  # items not skipped
     created_by: Mapped[str] = mapped_column(String(SLACK_ID))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
@@ -158,10 +163,15 @@ class PlanItem(Base):
     """One activity of a plan in one phase: due at the phase's end, open, done or skipped."""
 
     __tablename__ = "plan_items"
-    __table_args__ = (UniqueConstraint("plan_id", "activity_id", "phase"),)
+    __table_args__ = (
+        UniqueConstraint("plan_id", "activity_id", "phase"),
+        # the sweep's overdue look-ups: open items by due date, and snoozed ones
+        Index("ix_plan_items_plan_id_status_due", "plan_id", "status", "due"),
+        Index("ix_plan_items_plan_id_snoozed_until", "plan_id", "snoozed_until"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"))
     activity_id: Mapped[str] = mapped_column(String(ENTRY_ID))
     phase: Mapped[int]
     due: Mapped[date]

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Row, case, delete, func, select, union_all, update
 from sqlalchemy.orm import Session
 
 from bot.storage.models import NudgeClaim, Plan, PlanChange, PlanItem, PlanRole, PlanSubscriber
@@ -67,15 +67,18 @@ def save_plan(
     plan.phase1_weeks, plan.phase2_weeks, plan.phase3_weeks = schedule.weeks
     session.flush()
     table = PlanItem.__table__
-    for activity_id, phase, due in schedule.items:
-        statement = (
-            insert_for(session, table)
-            .values(plan_id=plan.id, activity_id=activity_id, phase=phase, due=due, status="open")
-            .on_conflict_do_update(
-                index_elements=[table.c.plan_id, table.c.activity_id, table.c.phase], set_={"due": due}
-            )
-        )
-        session.execute(statement)
+    upsert = insert_for(session, table)
+    upsert = upsert.on_conflict_do_update(
+        index_elements=[table.c.plan_id, table.c.activity_id, table.c.phase], set_={"due": upsert.excluded.due}
+    )  # progress stays, dates move
+    session.execute(
+        upsert,
+        [
+            {"plan_id": plan.id, "activity_id": activity_id, "phase": phase, "due": due, "status": "open"}
+            for activity_id, phase, due in schedule.items
+        ],
+    )
+    refresh_counts(session=session, plan_id=plan.id)
     weeks = ",".join(str(w) for w in schedule.weeks)
     record_change(
         session=session,
@@ -145,7 +148,23 @@ def update_items(*, session: Session, plan_id: int, activity_id: str, phases: It
         .where(PlanItem.plan_id == plan_id, PlanItem.activity_id == activity_id, PlanItem.phase.in_(list(phases)))
         .values(**values)
     )
-    return int(getattr(session.execute(statement), "rowcount", 0) or 0)
+    changed = int(getattr(session.execute(statement), "rowcount", 0) or 0)
+    if "status" in values:
+        refresh_counts(session=session, plan_id=plan_id)
+    return changed
+
+
+def refresh_counts(*, session: Session, plan_id: int) -> None:
+    """Recount a plan's done and in-scope items (kept on the plan for the weekly sweep)."""
+    items = select(func.count()).where(PlanItem.plan_id == plan_id)
+    session.execute(
+        update(Plan)
+        .where(Plan.id == plan_id)
+        .values(
+            done_count=items.where(PlanItem.status == "done").scalar_subquery(),
+            scope_count=items.where(PlanItem.status != "skipped").scalar_subquery(),
+        )
+    )
 
 
 def record_change(
@@ -206,22 +225,33 @@ def subscribers(*, session: Session, plan_id: int) -> list[str]:
     )
 
 
-def claim_nudge(*, session: Session, plan_id: int, week: str, now: datetime) -> bool:
-    """True for the one caller that claims the plan's nudge of that week (unique row; never read-then-write)."""
+def claim_nudges(*, session: Session, pairs: Iterable[tuple[int, str]], now: datetime) -> set[tuple[int, str]]:
+    """The (plan, week) pairs this caller claimed: one multi-row INSERT ... ON CONFLICT DO NOTHING RETURNING."""
     table = NudgeClaim.__table__
-    statement = (
-        insert_for(session, table)
-        .values(plan_id=plan_id, week=week, claimed_at=now)
-        .on_conflict_do_nothing(index_elements=[table.c.plan_id, table.c.week])
-        .returning(table.c.id)
-    )
-    return session.execute(statement).scalar_one_or_none() is not None
+    won: set[tuple[int, str]] = set()
+    pairs = list(pairs)
+    for start in range(0, len(pairs), 300):  # three values a row: within every SQLite's variable limit
+        rows = [{"plan_id": plan_id, "week": week, "claimed_at": now} for plan_id, week in pairs[start : start + 300]]
+        statement = (
+            insert_for(session, table)
+            .values(rows)
+            .on_conflict_do_nothing(index_elements=[table.c.plan_id, table.c.week])
+            .returning(table.c.plan_id, table.c.week)
+        )
+        won.update((plan_id, week) for plan_id, week in session.execute(statement))
+    return won
 
 
-def nudge_sent(*, session: Session, plan_id: int, week: str, now: datetime) -> None:
-    session.execute(
-        update(NudgeClaim).where(NudgeClaim.plan_id == plan_id, NudgeClaim.week == week).values(sent_at=now)
-    )
+def nudges_sent(*, session: Session, pairs: Iterable[tuple[int, str]], now: datetime) -> None:
+    """Record many claimed nudges as posted."""
+    by_week: dict[str, list[int]] = {}
+    for plan_id, week in pairs:
+        by_week.setdefault(week, []).append(plan_id)
+    for week, ids in by_week.items():
+        for chunk in _chunks(ids):
+            session.execute(
+                update(NudgeClaim).where(NudgeClaim.week == week, NudgeClaim.plan_id.in_(chunk)).values(sent_at=now)
+            )
 
 
 def release_nudge(*, session: Session, plan_id: int, week: str) -> None:
@@ -255,49 +285,69 @@ def reminding_plans(*, session: Session, channel_id: str | None = None) -> list[
     return list(session.scalars(statement))
 
 
-def status_counts(*, session: Session, plan_ids: Iterable[int]) -> dict[int, dict[str, int]]:
-    """Per plan, how many items are open, done and skipped."""
-    found: dict[int, dict[str, int]] = {}
+# the sweep reads plain rows, not ORM objects: thousands of plans, tens of thousands of rows
+_ITEM_COLUMNS = (
+    PlanItem.plan_id,
+    PlanItem.activity_id,
+    PlanItem.phase,
+    PlanItem.due,
+    PlanItem.status,
+    PlanItem.snoozed_until,
+    PlanItem.owner,
+)
+
+
+def _late(chunk: list[int], before: date):
+    """Open items of some plans due (or snoozed until) before a day, as two index range scans."""
+    open_in_chunk = (PlanItem.plan_id.in_(chunk), PlanItem.status == "open")
+    unsnoozed = select(*_ITEM_COLUMNS).where(*open_in_chunk, PlanItem.due < before, PlanItem.snoozed_until.is_(None))
+    snoozed = select(*_ITEM_COLUMNS).where(*open_in_chunk, PlanItem.snoozed_until < before)
+    return union_all(unsnoozed, snoozed).subquery()
+
+
+def late_items(*, session: Session, plan_ids: Iterable[int], before: date) -> dict[int, list[Row]]:
+    """Every open item due (or snoozed until) before a day, per plan."""
+    found: dict[int, list[Row]] = {}
     for chunk in _chunks(plan_ids):
-        rows = session.execute(
-            select(PlanItem.plan_id, PlanItem.status, func.count())
-            .where(PlanItem.plan_id.in_(chunk))
-            .group_by(PlanItem.plan_id, PlanItem.status)
-        )
-        for plan_id, status, count in rows:
-            found.setdefault(plan_id, {})[status] = count
+        for row in session.execute(select(_late(chunk, before))):
+            found.setdefault(row.plan_id, []).append(row)
     return found
 
 
-def late_items(*, session: Session, plan_ids: Iterable[int], before: date) -> dict[int, list[PlanItem]]:
-    """Open items due (or snoozed until) before a day, per plan: the overdue candidates."""
-    found: dict[int, list[PlanItem]] = {}
-    effective = func.coalesce(PlanItem.snoozed_until, PlanItem.due)
+def late_summary(
+    *, session: Session, plan_ids: Iterable[int], today: date, escalated_from: date, limit: int
+) -> tuple[dict[int, tuple[int, int]], dict[int, list[Row]]]:
+    """Per plan: (overdue, overdue since `escalated_from` or earlier) and the `limit` longest overdue items."""
+    counts: dict[int, tuple[int, int]] = {}
+    longest: dict[int, list[Row]] = {}
     for chunk in _chunks(plan_ids):
-        statement = select(PlanItem).where(PlanItem.plan_id.in_(chunk), PlanItem.status == "open", effective < before)
-        for item in session.scalars(statement):
-            found.setdefault(item.plan_id, []).append(item)
-    return found
+        late = _late(chunk, today)
+        effective = func.coalesce(late.c.snoozed_until, late.c.due)
+        escalated = func.sum(case((effective <= escalated_from, 1), else_=0))
+        for plan_id, total, old in session.execute(
+            select(late.c.plan_id, func.count(), escalated).group_by(late.c.plan_id)
+        ):
+            counts[plan_id] = (int(total), int(old or 0))
+        order = func.row_number().over(partition_by=late.c.plan_id, order_by=(effective, late.c.activity_id))
+        ranked = select(late, order.label("n")).subquery()
+        for row in session.execute(select(ranked).where(ranked.c.n <= limit)):
+            longest.setdefault(row.plan_id, []).append(row)
+    return counts, longest
 
 
-def next_items(*, session: Session, plan_ids: Iterable[int], since: date, limit: int = 5) -> dict[int, list[PlanItem]]:
+def next_items(*, session: Session, plan_ids: Iterable[int], since: date, limit: int = 5) -> dict[int, list[Row]]:
     """The next open items due from a day on, per plan (at most `limit` each)."""
-    found: dict[int, list[PlanItem]] = {}
+    found: dict[int, list[Row]] = {}
     effective = func.coalesce(PlanItem.snoozed_until, PlanItem.due)
     for chunk in _chunks(plan_ids):
+        order = func.row_number().over(partition_by=PlanItem.plan_id, order_by=(effective, PlanItem.activity_id))
         ranked = (
-            select(
-                PlanItem.id,
-                func.row_number()
-                .over(partition_by=PlanItem.plan_id, order_by=(effective, PlanItem.activity_id))
-                .label("n"),
-            )
+            select(*_ITEM_COLUMNS, order.label("n"))
             .where(PlanItem.plan_id.in_(chunk), PlanItem.status == "open", effective >= since)
             .subquery()
         )
-        statement = select(PlanItem).join(ranked, ranked.c.id == PlanItem.id).where(ranked.c.n <= limit)
-        for item in session.scalars(statement):
-            found.setdefault(item.plan_id, []).append(item)
+        for row in session.execute(select(ranked).where(ranked.c.n <= limit)):
+            found.setdefault(row.plan_id, []).append(row)
     return found
 
 

@@ -60,6 +60,8 @@ def upgrade() -> None:
         sa.Column("remind_time", sa.String(length=5), nullable=False),
         sa.Column("remind_enabled", sa.Boolean(), nullable=False),
         sa.Column("remind_tz", sa.String(length=64), nullable=True),
+        sa.Column("done_count", sa.Integer(), nullable=False),
+        sa.Column("scope_count", sa.Integer(), nullable=False),
         sa.Column("on_track_note", sa.Boolean(), nullable=False),
         sa.Column("created_by", sa.String(length=64), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
@@ -142,7 +144,8 @@ def upgrade() -> None:
         sa.UniqueConstraint("plan_id", "activity_id", "phase", name=op.f("uq_plan_items_plan_id_activity_id_phase")),
     )
     with op.batch_alter_table("plan_items", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_plan_items_plan_id"), ["plan_id"], unique=False)
+        batch_op.create_index("ix_plan_items_plan_id_status_due", ["plan_id", "status", "due"], unique=False)
+        batch_op.create_index("ix_plan_items_plan_id_snoozed_until", ["plan_id", "snoozed_until"], unique=False)
 
     op.create_table(
         "plan_roles",
@@ -174,7 +177,8 @@ def downgrade() -> None:
     op.drop_table("plan_subscribers")
     op.drop_table("plan_roles")
     with op.batch_alter_table("plan_items", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_plan_items_plan_id"))
+        batch_op.drop_index("ix_plan_items_plan_id_snoozed_until")
+        batch_op.drop_index("ix_plan_items_plan_id_status_due")
 
     op.drop_table("plan_items")
     with op.batch_alter_table("plan_changes", schema=None) as batch_op:

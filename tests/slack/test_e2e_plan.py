@@ -17,7 +17,6 @@ from bot.storage.models import NudgeClaim, PlanItem
 from tests.conftest import ROOT
 from tests.slack.test_e2e_http import buttons, texts
 
-
 PARIS = ZoneInfo("Europe/Paris")  # the fake users.info's time zone
 
 
