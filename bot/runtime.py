@@ -47,15 +47,28 @@ class Runtime:
         return Jobs(prune_event_claims=lambda: housekeeping.prune_event_claims(self.services), nudge_sweep=sweep)
 
 
-def build_runtime(settings: Settings, *, migrate: bool = False, clock: Callable[[], datetime] = utcnow,
-                  index: SearchIndex | None = None, people: People | None = None) -> Runtime:
+def build_runtime(
+    settings: Settings,
+    *,
+    migrate: bool = False,
+    clock: Callable[[], datetime] = utcnow,
+    index: SearchIndex | None = None,
+    people: People | None = None,
+) -> Runtime:
     """Load the knowledge and open the database; refuse an un-migrated database unless told to migrate."""
     index = index or build_index(settings.iso20k_knowledge_dir)
     engine = open_database(settings.database_url, migrate=migrate)
     sessions = make_session_factory(engine)
     services = Services(index=index, sessions=sessions, clock=clock, people=people or NoDirectory())
-    return Runtime(settings=settings, engine=engine, sessions=sessions, index=index, services=services,
-                   router=build_router(services), clock=clock)
+    return Runtime(
+        settings=settings,
+        engine=engine,
+        sessions=sessions,
+        index=index,
+        services=services,
+        router=build_router(services),
+        clock=clock,
+    )
 
 
 def open_database(url: str, *, migrate: bool) -> Engine:
@@ -70,6 +83,7 @@ def open_database(url: str, *, migrate: bool) -> Engine:
         raise ConfigError(f"DATABASE_URL: {exc} (or start with --migrate)") from None
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        raise ConfigError(f"DATABASE_URL: cannot use the database {where} ({reason}): check the URL and that "
-                          "the server is running") from None
+        raise ConfigError(
+            f"DATABASE_URL: cannot use the database {where} ({reason}): check the URL and that the server is running"
+        ) from None
     return engine

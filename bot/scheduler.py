@@ -26,8 +26,7 @@ def build_scheduler(jobs: Jobs, *, blocking: bool = False) -> BaseScheduler:
     scheduler: BaseScheduler = BlockingScheduler(timezone="UTC") if blocking else BackgroundScheduler(timezone="UTC")
     # coalesce + one instance: a run missed while the process was busy or down happens once, not per miss
     common = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
-    scheduler.add_job(jobs.prune_event_claims, "interval", hours=PRUNE_EVERY_HOURS, id="prune-event-claims",
-                      **common)
+    scheduler.add_job(jobs.prune_event_claims, "interval", hours=PRUNE_EVERY_HOURS, id="prune-event-claims", **common)
     if jobs.nudge_sweep is not None:
         scheduler.add_job(jobs.nudge_sweep, "interval", seconds=SWEEP_EVERY_SECONDS, id="nudge-sweep", **common)
     return scheduler

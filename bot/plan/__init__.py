@@ -1,7 +1,16 @@
 """The implementation plan as pure domain logic: no Slack, no database, no clock (callers pass `now`/`today`)."""
 
 from bot.plan.export import PLAN_EXPORT_FIELDS, to_csv, to_json
-from bot.plan.nudge import MAX_LISTED, Nudge, NudgeLine, OverdueCounts, compose_nudge, nudge_text, overdue_for, should_post
+from bot.plan.nudge import (
+    MAX_LISTED,
+    Nudge,
+    NudgeLine,
+    OverdueCounts,
+    compose_nudge,
+    nudge_text,
+    overdue_for,
+    should_post,
+)
 from bot.plan.parse import (
     DEFAULT_REMINDER,
     PlanInputError,

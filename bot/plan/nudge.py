@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 from datetime import date
+from typing import NamedTuple
 
 from bot.plan.schedule import PHASE_NAMES, PhaseWindow, current_phase
 from bot.plan.status import (

@@ -26,8 +26,13 @@ def make_engine(url: str) -> Engine:
     # and a write waits for the lock (busy timeout) instead of failing on a stale read snapshot
     # One connection per process: SQLite writes one at a time anyway, and threads queueing for the
     # pool's connection wait in order, where SQLite's own busy handler sleeps in growing steps.
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
-                           pool_size=1, max_overflow=0, pool_timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        pool_size=1,
+        max_overflow=0,
+        pool_timeout=SQLITE_BUSY_TIMEOUT_MS / 1000,
+    )
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import threading
 import time
-from dataclasses import dataclass
+import itertools
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
@@ -16,6 +17,8 @@ class Call:
     method: str  # Web API method (chat.postMessage) or "response:<name>" for a response_url
     headers: dict
     body: dict
+    raw: bytes = b""  # the bytes of a file upload (method "upload")
+    response: dict = field(default_factory=dict)  # what the fake answered (e.g. chat.postMessage's ts)
 
 
 class FakeSlack:
@@ -25,6 +28,7 @@ class FakeSlack:
         self.calls: list[Call] = []
         self._changed = threading.Condition()
         self._failures: dict[str, list[tuple[int, dict]]] = {}
+        self._file_ids = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -83,15 +87,30 @@ class FakeSlack:
         """chat.postMessage calls to one channel."""
         return [c for c in self.calls_to("chat.postMessage") if c.body.get("channel") == channel]
 
+    def uploads(self) -> list[tuple[Call, Call]]:
+        """Each finished file upload: (the bytes' POST to the upload URL, its files.completeUploadExternal)."""
+        by_id = {c.body["file_id"]: c for c in self.calls_to("upload")}
+        done = []
+        for complete in self.calls_to("files.completeUploadExternal"):
+            for meta in json.loads(complete.body.get("files", "[]")):
+                if meta["id"] in by_id:
+                    done.append((by_id[meta["id"]], complete))
+        return done
+
     def _record(self, call: Call) -> tuple[int, dict, dict | str]:
         with self._changed:
-            self.calls.append(call)
-            self._changed.notify_all()
             failures = self._failures.get(call.method)
             if failures:
                 status, headers = failures.pop(0)
+                self.calls.append(call)
+                self._changed.notify_all()
                 return status, headers, {"ok": False, "error": "ratelimited" if status == 429 else "fatal_error"}
-        return 200, {}, _answer(call)
+            answer = _answer(call, self)
+            call.response = answer if isinstance(answer, dict) else {}
+            # recorded only now, so that a test waiting for the call also finds what was answered
+            self.calls.append(call)
+            self._changed.notify_all()
+        return 200, {}, answer
 
     def _handler(self):
         fake = self
@@ -100,9 +119,13 @@ class FakeSlack:
             def do_POST(self) -> None:  # noqa: N802 - http.server's name
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 path = self.path.split("?")[0]
-                api = path.startswith("/api/")
-                method = path.removeprefix("/api/") if api else "response:" + path.rsplit("/", 1)[-1]
-                call = Call(path=path, method=method, headers=dict(self.headers), body=_parse(raw, self.headers))
+                if path.startswith("/upload/"):  # files_upload_v2's second step: the file's bytes
+                    call = Call(path=path, method="upload", headers=dict(self.headers),
+                                body={"file_id": path.rsplit("/", 1)[-1]}, raw=raw)
+                else:
+                    api = path.startswith("/api/")
+                    method = path.removeprefix("/api/") if api else "response:" + path.rsplit("/", 1)[-1]
+                    call = Call(path=path, method=method, headers=dict(self.headers), body=_parse(raw, self.headers))
                 status, headers, payload = fake._record(call)
                 data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
                 self.send_response(status)
@@ -131,9 +154,18 @@ def _parse(raw: bytes, headers) -> dict:
     return fields
 
 
-def _answer(call: Call) -> dict | str:
-    if call.method.startswith("response:"):
+def _answer(call: Call, fake: FakeSlack) -> dict | str:
+    if call.method.startswith("response:") or call.method == "upload":
         return "ok"
+    if call.method == "files.getUploadURLExternal":
+        file_id = f"F{next(fake._file_ids):06d}"
+        return {"ok": True, "file_id": file_id, "upload_url": f"{fake.base_url}/upload/{file_id}"}
+    if call.method == "files.completeUploadExternal":
+        files = json.loads(call.body.get("files", "[]"))
+        return {"ok": True, "files": [{"id": f["id"], "title": f.get("title", "")} for f in files]}
+    if call.method == "conversations.open":
+        users = call.body.get("users", "")
+        return {"ok": True, "channel": {"id": "D" + users.split(",")[0].removeprefix("U")}}
     if call.method == "users.info":
         user = call.body.get("user", "")
         return {"ok": True, "user": {"id": user, "tz": "Europe/Paris", "is_admin": user.startswith("U0ADMIN"),
