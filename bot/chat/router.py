@@ -7,10 +7,13 @@ a message). The help text is generated from the same table, so the two cannot dr
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.chat.context import Context
 from bot.chat.outcome import Outcome, say
@@ -23,6 +26,7 @@ TextHandler = Callable[[Services, str, Context], Outcome | None]  # None: not mi
 ActionHandler = Callable[[Services, str, Context], Outcome | None]
 HomeSection = Callable[[Services, Context], list[Any]]  # Block Kit blocks for the App Home tab
 
+log = logging.getLogger(__name__)
 _LEADING_MENTIONS = re.compile(r"^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>\s*)+")  # "@iso20k ..." of a mention
 _LEGACY_SUFFIX = re.compile(r"_\d+$")
 HELP_WORDS = frozenset({"", "help", "?", "hi", "hello"})
@@ -74,7 +78,12 @@ class Router:
 
     def handle_text(self, text: str, ctx: Context) -> Outcome:
         """A message or slash command: help, a command, or a question."""
-        text = clean_text(text)
+        try:
+            return self._text(clean_text(text), ctx)
+        except SQLAlchemyError:
+            return self._database_down(ctx, "message")
+
+    def _text(self, text: str, ctx: Context) -> Outcome:
         word, _, rest = text.partition(" ")
         if text.lower() in HELP_WORDS:
             return self.help(ctx)
@@ -88,7 +97,20 @@ class Router:
     def handle_action(self, action_id: str, value: str, ctx: Context) -> Outcome | None:
         """A button click; None for an action id no feature owns."""
         handler = self._handler(action_id)
-        return handler(self.services, value, ctx) if handler else None
+        if handler is None:
+            return None
+        try:
+            return handler(self.services, value, ctx)
+        except SQLAlchemyError:
+            return self._database_down(ctx, action_id)
+
+    def _database_down(self, ctx: Context, what: str) -> Outcome:
+        # the transaction rolled back: nothing half-written stays; the person is told to retry
+        log.exception("database error while handling a %s in %s/%s", what, ctx.team_id, ctx.channel_id)
+        return say(
+            "Sorry, I can't reach my database right now, so nothing was changed. Please try again in a minute.",
+            private=True,
+        )
 
     def owns(self, action_id: str) -> bool:
         """True when a click on this action id reaches a handler."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from slack_bolt import Respond
 from slack_sdk import WebClient
@@ -11,7 +11,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.chat.context import Context
 from bot.chat.outcome import DeleteSource, Effect, Ephemeral, Form, Outcome, Post, Update, Upload
-from bot.views.blocks import fallback
+from bot.views.blocks import defuse, fallback
 from bot.views.forms import form_view
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,8 @@ def _thread(effect: Post | Upload, ctx: Context, anchors: dict[str, str], *, own
 
 
 def _send(effect: Effect, ctx: Context, client: WebClient, respond: Respond | None, anchors: dict[str, str]) -> None:
+    if isinstance(effect, Post | Update | Ephemeral):  # people's words are echoed: they must not ping a channel
+        effect = replace(effect, text=defuse(effect.text), blocks=defuse(effect.blocks))
     if isinstance(effect, Post):
         channel = effect.channel_id or ctx.channel_id
         thread = _thread(effect, ctx, anchors, own_thread=effect.thread and effect.channel_id is None)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -24,11 +26,29 @@ MAX_BUTTON_VALUE = 2000
 MAX_BUTTONS = 25
 MAX_CONTEXT_ELEMENTS = 10
 MAX_FALLBACK = 3000
+T = TypeVar("T")
 
 
 def clip(text: str, limit: int) -> str:
     """Shorten text to a limit, marking the cut with an ellipsis."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+_BROADCAST = re.compile(r"<!(channel|here|everyone|subteam\^[A-Z0-9]+)(?:\|([^>]*))?>", re.IGNORECASE)
+
+
+def defuse(value: T) -> T:
+    """Text, or Block Kit, in which @channel, @here, @everyone and group mentions no longer notify anyone.
+
+    People's own words (evidence, reasons, questions) are echoed back; they must never ping a channel.
+    """
+    if isinstance(value, str):
+        return _BROADCAST.sub(lambda m: "@" + (m.group(2) or m.group(1).split("^")[0]), value)  # type: ignore[return-value]
+    if isinstance(value, list):
+        return [defuse(item) for item in value]  # type: ignore[return-value]
+    if isinstance(value, dict):
+        return {key: defuse(item) for key, item in value.items()}  # type: ignore[return-value]
+    return value
 
 
 def escape(text: str) -> str:

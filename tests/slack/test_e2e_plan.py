@@ -163,3 +163,15 @@ def test_two_nudge_now_processes_at_once_send_each_plan_once(running_app, databa
     assert sorted(nudged) == ["C0PROJECT", "C0SECOND"]
     sent = [line for out, _ in outputs for line in out.splitlines() if line.startswith("sent:")]
     assert sorted(sent) == [f"sent: C0PROJECT {this_week()}", f"sent: C0SECOND {this_week()}"]
+
+
+def test_peoples_words_never_ping_the_channel(running_app):
+    start_plan(running_app)
+    command(running_app, "plan skip activity-project-initiation-c <!channel> wake up <!here|here> <!everyone>", "skip")
+    running_app.settle()
+    posted = " ".join(
+        str(c.body)
+        for c in running_app.slack.calls
+        if c.method in ("chat.postMessage", "chat.update") or c.method.startswith("response:")
+    )
+    assert "wake up" in posted and "<!" not in posted

@@ -27,8 +27,14 @@ from tests.slack.simulator import SECRET, SlackClientSim
 
 
 def iso20k(*args: str, env: dict, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=ROOT,
-                          env={"PATH": os.environ["PATH"], **env}, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"], **env},
+        timeout=timeout,
+    )
 
 
 def free_port() -> int:
@@ -37,17 +43,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.mark.parametrize("env, named", [
-    ({"SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
-    ({"SLACK_BOT_TOKEN": "xoxp-user-token", "SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
-    ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"),
-    ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "PORT": "http"}, "PORT"),
-    ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "PORT": "70000"}, "PORT"),
-    ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "DATABASE_URL": "not a url"}, "DATABASE_URL"),
-    ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "DATABASE_URL": "mysql://x/y"}, "DATABASE_URL"),
-    ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-wrong"}, "SLACK_APP_TOKEN"),
-    ({"SLACK_CLIENT_ID": "1.2", "SLACK_SIGNING_SECRET": "s"}, "SLACK_CLIENT_SECRET"),
-])
+@pytest.mark.parametrize(
+    "env, named",
+    [
+        ({"SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
+        ({"SLACK_BOT_TOKEN": "xoxp-user-token", "SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "PORT": "http"}, "PORT"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "PORT": "70000"}, "PORT"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "DATABASE_URL": "not a url"}, "DATABASE_URL"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "DATABASE_URL": "mysql://x/y"}, "DATABASE_URL"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-wrong"}, "SLACK_APP_TOKEN"),
+        ({"SLACK_CLIENT_ID": "1.2", "SLACK_SIGNING_SECRET": "s"}, "SLACK_CLIENT_SECRET"),
+    ],
+)
 def test_a_bad_setting_stops_with_one_line(env, named, tmp_path):
     result = iso20k("serve", env={"DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}", **env})
     assert result.returncode == 2
@@ -55,8 +64,11 @@ def test_a_bad_setting_stops_with_one_line(env, named, tmp_path):
 
 
 def test_unmigrated_database_is_refused_then_migrated(tmp_path):
-    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.db'}", "SLACK_BOT_TOKEN": "xoxb-1",
-           "SLACK_SIGNING_SECRET": "s"}
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.db'}",
+        "SLACK_BOT_TOKEN": "xoxb-1",
+        "SLACK_SIGNING_SECRET": "s",
+    }
     refused = iso20k("serve", env=env)
     assert refused.returncode == 2 and "iso20k db upgrade" in refused.stderr
     upgraded = iso20k("db", "upgrade", env=env)
@@ -65,8 +77,11 @@ def test_unmigrated_database_is_refused_then_migrated(tmp_path):
 
 def test_unreachable_database_is_named(tmp_path):
     port = free_port()  # nothing listens there
-    env = {"DATABASE_URL": f"postgresql+psycopg://nobody@127.0.0.1:{port}/none", "SLACK_BOT_TOKEN": "xoxb-1",
-           "SLACK_SIGNING_SECRET": "s"}
+    env = {
+        "DATABASE_URL": f"postgresql+psycopg://nobody@127.0.0.1:{port}/none",
+        "SLACK_BOT_TOKEN": "xoxb-1",
+        "SLACK_SIGNING_SECRET": "s",
+    }
     result = iso20k("serve", env=env)
     assert result.returncode == 2 and "DATABASE_URL" in result.stderr and "cannot use the database" in result.stderr
 
@@ -75,10 +90,22 @@ def test_serve_process_answers_health_and_events(fake_slack, tmp_path):
     db = f"sqlite:///{tmp_path / 'serve.db'}"
     upgrade(db)
     port = free_port()
-    env = {"PATH": os.environ["PATH"], "DATABASE_URL": db, "SLACK_BOT_TOKEN": "xoxb-proc",
-           "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake_slack.api_url, "PORT": str(port)}
-    process = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=ROOT, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = {
+        "PATH": os.environ["PATH"],
+        "DATABASE_URL": db,
+        "SLACK_BOT_TOKEN": "xoxb-proc",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": fake_slack.api_url,
+        "PORT": str(port),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "serve"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         client = SlackClientSim(f"http://127.0.0.1:{port}")
         deadline = time.monotonic() + 30
@@ -100,9 +127,13 @@ def test_serve_process_answers_health_and_events(fake_slack, tmp_path):
 
 def test_healthz_is_503_when_the_database_is_gone(running_app):
     dead = create_engine(f"postgresql+psycopg://nobody@127.0.0.1:{free_port()}/none")
-    app = create_app(settings=load_settings(slack_bot_token="xoxb-t", slack_signing_secret=SECRET,
-                                            slack_api_url=running_app.slack.api_url),
-                     router=running_app.runtime.router, engine=dead)
+    app = create_app(
+        settings=load_settings(
+            slack_bot_token="xoxb-t", slack_signing_secret=SECRET, slack_api_url=running_app.slack.api_url
+        ),
+        router=running_app.runtime.router,
+        engine=dead,
+    )
     server = make_server(wsgi_app(app, dead), host="127.0.0.1", port=0)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -113,8 +144,14 @@ def test_healthz_is_503_when_the_database_is_gone(running_app):
 
 
 def test_multi_workspace_install_then_events_use_the_installed_token(engine, database_url, fake_slack, index):
-    settings = load_settings(slack_client_id="111.222", slack_client_secret="shh", slack_signing_secret=SECRET,
-                             slack_api_url=fake_slack.api_url, database_url=database_url, slack_bot_token=None)
+    settings = load_settings(
+        slack_client_id="111.222",
+        slack_client_secret="shh",
+        slack_signing_secret=SECRET,
+        slack_api_url=fake_slack.api_url,
+        database_url=database_url,
+        slack_bot_token=None,
+    )
     runtime = build_runtime(settings, index=index)
     app = create_app(settings=settings, router=runtime.router, engine=runtime.engine)
     server = make_server(wsgi_app(app, runtime.engine), host="127.0.0.1", port=0)
@@ -125,8 +162,9 @@ def test_multi_workspace_install_then_events_use_the_installed_token(engine, dat
             html, cookie = unescape(page.read().decode()), page.headers["Set-Cookie"].split(";")[0]
         state = re.search(r"state=([\w-]+)", html).group(1)
         assert "slack.com/oauth/v2/authorize" in html and "client_id=111.222" in html and "chat:write" in html
-        callback = urllib.request.Request(f"{base}/slack/oauth_redirect?{urlencode({'code': 'c0de', 'state': state})}",
-                                          headers={"Cookie": cookie})
+        callback = urllib.request.Request(
+            f"{base}/slack/oauth_redirect?{urlencode({'code': 'c0de', 'state': state})}", headers={"Cookie": cookie}
+        )
         with urllib.request.urlopen(callback) as done:
             assert done.status == 200
         assert fake_slack.wait_for("oauth.v2.access")[0].body["code"] == "c0de"
@@ -134,7 +172,8 @@ def test_multi_workspace_install_then_events_use_the_installed_token(engine, dat
         SlackClientSim(base).post(
             '{"type":"event_callback","team_id":"T0OTHER","api_app_id":"A1","event_id":"Ev0INST",'
             '"event":{"type":"app_mention","user":"U9","text":"<@UBOT2> CMDB","ts":"7.7","channel":"C9"}}',
-            "application/json")
+            "application/json",
+        )
         [answer] = fake_slack.wait_for("chat.postMessage")
         assert answer.headers["Authorization"] == "Bearer xoxb-installed" and answer.body["channel"] == "C9"
     finally:
@@ -145,10 +184,21 @@ def test_multi_workspace_install_then_events_use_the_installed_token(engine, dat
 def test_socket_mode_connects_out_with_the_app_token(fake_slack, tmp_path):
     db = f"sqlite:///{tmp_path / 'socket.db'}"
     upgrade(db)
-    env = {"PATH": os.environ["PATH"], "DATABASE_URL": db, "SLACK_BOT_TOKEN": "xoxb-sock",
-           "SLACK_APP_TOKEN": "xapp-1-sock", "SLACK_API_URL": fake_slack.api_url}
-    process = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=ROOT, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = {
+        "PATH": os.environ["PATH"],
+        "DATABASE_URL": db,
+        "SLACK_BOT_TOKEN": "xoxb-sock",
+        "SLACK_APP_TOKEN": "xapp-1-sock",
+        "SLACK_API_URL": fake_slack.api_url,
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "serve"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         [call] = fake_slack.wait_for("apps.connections.open", timeout=30)[:1]
         assert call.headers["Authorization"] == "Bearer xapp-1-sock"
@@ -161,8 +211,13 @@ def test_socket_mode_connects_out_with_the_app_token(fake_slack, tmp_path):
 def test_a_retry_reaching_another_process_is_not_answered_again(engine, database_url, fake_slack, index):
     servers = []
     for _ in range(2):  # two web processes sharing one database
-        settings = load_settings(slack_bot_token="xoxb-t", slack_signing_secret=SECRET, database_url=database_url,
-                                 slack_api_url=fake_slack.api_url, slack_app_token=None)
+        settings = load_settings(
+            slack_bot_token="xoxb-t",
+            slack_signing_secret=SECRET,
+            database_url=database_url,
+            slack_api_url=fake_slack.api_url,
+            slack_app_token=None,
+        )
         runtime = build_runtime(settings, index=index)
         app = create_app(settings=settings, router=runtime.router, engine=runtime.engine)
         server = make_server(wsgi_app(app, runtime.engine), host="127.0.0.1", port=0)
@@ -171,8 +226,12 @@ def test_a_retry_reaching_another_process_is_not_answered_again(engine, database
     try:
         event = {"type": "app_mention", "user": "U1", "text": "<@UBOT> CMDB", "ts": "8.8", "channel": "C1"}
         for server, _ in servers:
-            assert SlackClientSim(f"http://127.0.0.1:{server.effective_port}").event(
-                event, event_id="Ev0TWICE", headers={"X-Slack-Retry-Num": "1"}).status == 200
+            assert (
+                SlackClientSim(f"http://127.0.0.1:{server.effective_port}")
+                .event(event, event_id="Ev0TWICE", headers={"X-Slack-Retry-Num": "1"})
+                .status
+                == 200
+            )
         fake_slack.wait_for("chat.postMessage")
         for server, _ in servers:
             settle(fake_slack, SlackClientSim(f"http://127.0.0.1:{server.effective_port}"))
@@ -181,3 +240,51 @@ def test_a_retry_reaching_another_process_is_not_answered_again(engine, database
         for server, runtime in servers:
             server.close()
             runtime.engine.dispose()
+
+
+def test_secrets_never_reach_the_logs_or_a_dry_run(fake_slack, database_url):
+    secret_pw = "pw-s3cr3t-42"
+    # Postgres here uses trust auth, which accepts any password: put one in the URL, check it is never printed
+    db = database_url.replace("postgres@", f"postgres:{secret_pw}@", 1)
+    upgrade(db)
+    port = free_port()
+    env = {
+        "PATH": os.environ["PATH"],
+        "DATABASE_URL": db,
+        "SLACK_BOT_TOKEN": "xoxb-top-secret-token",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": fake_slack.api_url,
+        "PORT": str(port),
+        "LOG_LEVEL": "DEBUG",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "serve"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        client = SlackClientSim(f"http://127.0.0.1:{port}")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if client.get("/healthz").status == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        client.event(
+            {"type": "app_mention", "user": "U1", "text": "<@UBOT> plan start 2026-01-05", "ts": "5.5", "channel": "C1"}
+        )
+        client.post("{not json", "application/json")
+        client.post("{}", "application/json", signature="v0=" + "0" * 64)
+        [started] = fake_slack.wait_for("chat.postMessage")
+    finally:
+        process.terminate()
+        _, logs = process.communicate(timeout=10)
+    assert "started the implementation plan" in started.body["text"], started.body["text"]
+    dry = iso20k("nudge", "--now", "--dry-run", env={"DATABASE_URL": db})
+    assert "DEBUG" in logs and dry.returncode == 0 and "C1" in dry.stdout
+    for secret in ("xoxb-top-secret-token", SECRET, secret_pw):
+        assert secret not in logs and secret not in dry.stdout + dry.stderr
