@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from bot.knowledge.schema import Entry
+from bot.knowledge.schema import KINDS, Entry
 
 # the order in which related entries of each kind are shown
-_KIND_ORDER = {"clause": 0, "challenge": 1, "maturity": 2, "guidance": 3, "activity": 4, "faq": 5, "policy": 6}
+_KIND_ORDER = {kind: n for n, kind in enumerate(KINDS)}
 
 
 def clause_sort_key(number: str) -> tuple[int, ...]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import BaseModel, ConfigDict, TypeAdapter, field_validator
 
 from bot.knowledge.index import SearchIndex
+from bot.knowledge.schema import KINDS
 
 OUT_OF_DOMAIN = "out-of-domain"
 
@@ -18,8 +18,15 @@ OUT_OF_DOMAIN = "out-of-domain"
 class Question(BaseModel):
     model_config = ConfigDict(extra="forbid")
     q: str
-    kind: Literal["clause", "challenge", "maturity", "guidance", "activity", "faq", "policy", "out-of-domain"]
+    kind: str
     expect: list[str] = []
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if value not in (*KINDS, OUT_OF_DOMAIN):
+            raise ValueError(f"kind must be one of {', '.join((*KINDS, OUT_OF_DOMAIN))}")
+        return value
 
 
 @dataclass

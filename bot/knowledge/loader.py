@@ -11,7 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from bot.knowledge.catalog import Catalog
-from bot.knowledge.schema import Entry
+from bot.knowledge.schema import KINDS, Entry
 
 _ENTRY = TypeAdapter(Entry)
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 5x faster
@@ -124,7 +124,7 @@ def _validate(path: Path, position: int, raw: object) -> Entry:
 def _describe(err: ErrorDetails) -> str:
     loc = [str(part) for part in err["loc"]]
     # the discriminated union puts the kind first in the location: drop it
-    if loc and loc[0] in ("clause", "challenge", "maturity", "guidance", "activity", "faq", "policy"):
+    if loc and loc[0] in KINDS:
         loc = loc[1:]
     field = ".".join(loc) or "kind"
     message = err["msg"]

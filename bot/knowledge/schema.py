@@ -12,6 +12,7 @@ NonEmpty = Annotated[str, Field(min_length=1)]
 
 SHIPPED_KINDS = ("clause", "challenge", "maturity", "guidance", "activity")
 LOCAL_KINDS = ("faq", "policy")
+KINDS = SHIPPED_KINDS + LOCAL_KINDS  # the one list of entry kinds, in the order answers show them
 
 
 class _Strict(BaseModel):

@@ -53,3 +53,10 @@ def test_sections_split_long_text(text):
     sections = bk.sections(text)
     assert all(len(s.text.text) <= bk.MAX_SECTION for s in sections)
     assert "".join(s.text.text.replace("\n", "") for s in sections) == text.replace("\n", "")
+
+
+def test_every_kind_has_a_label_and_an_answer_order():
+    from bot.knowledge.schema import KINDS
+    from bot.views.entries import KIND_LABELS
+
+    assert list(KIND_LABELS) == list(KINDS)
