@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
@@ -28,5 +29,13 @@ def build_scheduler(jobs: Jobs, *, blocking: bool = False) -> BaseScheduler:
     common = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
     scheduler.add_job(jobs.prune_event_claims, "interval", hours=PRUNE_EVERY_HOURS, id="prune-event-claims", **common)
     if jobs.nudge_sweep is not None:
-        scheduler.add_job(jobs.nudge_sweep, "interval", seconds=SWEEP_EVERY_SECONDS, id="nudge-sweep", **common)
+        # the first sweep runs as the process starts: a nudge due while no clock ran goes out at once
+        scheduler.add_job(
+            jobs.nudge_sweep,
+            "interval",
+            seconds=SWEEP_EVERY_SECONDS,
+            id="nudge-sweep",
+            next_run_time=datetime.now(UTC),
+            **common,
+        )
     return scheduler

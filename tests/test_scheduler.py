@@ -32,3 +32,39 @@ def test_old_event_claims_are_pruned_recent_ones_kept(index, session_factory):
     with session_factory() as session:
         left = session.scalars(select(ProcessedEvent.event_id)).all()
     assert removed == 1 and left == ["Ev-new"]
+
+
+def test_the_nudge_sweep_runs_every_minute_and_first_at_start():
+    scheduler = build_scheduler(Jobs(prune_event_claims=lambda: None, nudge_sweep=lambda: None))
+    scheduler.start(paused=True)
+    try:
+        sweep = scheduler.get_job("nudge-sweep")
+        assert sweep.trigger.interval.total_seconds() == 60 and sweep.coalesce and sweep.max_instances == 1
+        assert (sweep.next_run_time - datetime.now(UTC)).total_seconds() < 5
+    finally:
+        scheduler.shutdown(wait=False)
+
+
+def test_scheduled_posts_keep_one_message_per_second_per_channel():
+    from bot.chat.outcome import Outcome, Post
+    from bot.slack.scheduled import ScheduledPoster
+
+    now = [100.0]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(round(seconds, 3))
+        now[0] += seconds
+
+    class Clients:
+        def for_team(self, team_id):
+            from unittest.mock import Mock
+
+            from slack_sdk import WebClient
+
+            return Mock(WebClient)
+
+    poster = ScheduledPoster(Clients(), sleep=sleep, monotonic=lambda: now[0])
+    for channel in ("C1", "C1", "C2", "C1"):
+        assert poster("T1", channel, Outcome([Post("hi", thread=False)]))
+    assert slept == [1.0, 1.0]  # C1's second and third messages wait; C2 does not

@@ -209,7 +209,10 @@ def sweep(services: Services, post: Poster) -> SweepReport:
     """The clock's job, about every minute: every plan whose weekly time has passed gets its nudge once."""
     now = services.clock()
     won = claim(services, due_plans(services, now=now), now=now)
-    return deliver_all(services, compose(services, won, now=now), post)
+    report = deliver_all(services, compose(services, won, now=now), post)
+    level = logging.INFO if report.sent or report.failed else logging.DEBUG
+    log.log(level, "nudge sweep: %d sent, %d failed, %d quiet", len(report.sent), len(report.failed), report.quiet)
+    return report
 
 
 def nudge_now(

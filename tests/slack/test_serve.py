@@ -288,3 +288,55 @@ def test_secrets_never_reach_the_logs_or_a_dry_run(fake_slack, database_url):
     assert "DEBUG" in logs and dry.returncode == 0 and "C1" in dry.stdout
     for secret in ("xoxb-top-secret-token", SECRET, secret_pw):
         assert secret not in logs and secret not in dry.stdout + dry.stderr
+
+
+def test_the_clock_process_sends_a_due_nudge_once(fake_slack, database_url, index, tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    from bot.chat.context import Context, Surface
+    from bot.chat.features import build_router
+    from bot.chat.services import Services
+    from bot.storage.db import make_engine, make_session_factory
+
+    upgrade(database_url)
+    engine = make_engine(database_url)
+    month_ago = datetime.now(UTC) - timedelta(days=30)
+    router = build_router(Services(index=index, sessions=make_session_factory(engine), clock=lambda: month_ago))
+    ctx = Context(team_id="T0ACME", surface=Surface.MENTION, channel_id="C0CLOCK", user_id="U1", thread_ts="1.1")
+    router.handle_text(f"plan start {(month_ago - timedelta(weeks=8)).date().isoformat()}", ctx)
+    today = datetime.now(UTC).strftime("%A")
+    router.handle_text(f"remind {today} 00:00 UTC", ctx)  # this week's nudge time has passed
+    engine.dispose()
+    env = {
+        "PATH": os.environ["PATH"],
+        "DATABASE_URL": database_url,
+        "SLACK_BOT_TOKEN": "xoxb-clock",
+        "SLACK_API_URL": fake_slack.api_url,
+        "LOG_LEVEL": "DEBUG",
+    }
+    logs = [tmp_path / f"clock{n}.log" for n in range(2)]
+    clocks = [
+        subprocess.Popen(
+            [sys.executable, "-m", "bot", "clock"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log.open("w"),
+            text=True,
+        )
+        for log in logs
+    ]
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not all("nudge sweep:" in log.read_text() for log in logs):
+            time.sleep(0.1)  # polling the processes' logs: each must have swept once
+        assert all("nudge sweep:" in log.read_text() for log in logs)
+    finally:
+        for clock in clocks:
+            clock.terminate()
+        for clock in clocks:
+            clock.wait(timeout=10)
+    [nudge] = fake_slack.calls_to("chat.postMessage")  # two clocks, one nudge
+    assert nudge.body["channel"] == "C0CLOCK" and nudge.body["text"].startswith("Plan check")
+    assert nudge.headers["Authorization"] == "Bearer xoxb-clock"
+    assert sum("1 sent" in log.read_text() for log in logs) == 1
