@@ -175,3 +175,18 @@ def test_peoples_words_never_ping_the_channel(running_app):
         if c.method in ("chat.postMessage", "chat.update") or c.method.startswith("response:")
     )
     assert "wake up" in posted and "<!" not in posted
+
+
+def test_plan_export_reaches_the_requester_as_a_csv(running_app):
+    start_plan(running_app)
+    command(running_app, "plan done activity-project-initiation-a https://wiki.acme/minutes", "done")
+    note = command(running_app, "plan export", "export")
+    assert "direct message" in note.body["text"]
+    running_app.slack.wait_until(lambda calls: running_app.slack.uploads())
+    [(upload, _)] = running_app.slack.uploads()
+    [opened] = running_app.slack.calls_to("conversations.open")
+    assert opened.body["users"] == "U0ALICE"
+    rows = upload.raw.decode().splitlines()
+    assert rows[0].startswith("activity_id,title,group,phase,clauses,owner,due,status,done_by,done_at,evidence")
+    assert len(rows) == 1 + 508
+    assert any(r.startswith("activity-project-initiation-a,") and "https://wiki.acme/minutes" in r for r in rows)
