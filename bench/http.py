@@ -32,8 +32,16 @@ from bot.storage.migrate import upgrade  # noqa: E402
 from tests.slack.fake_slack import FakeSlack  # noqa: E402
 from tests.slack.simulator import SECRET, SlackClientSim  # noqa: E402
 
-QUESTIONS = ["what clause covers communication?", "CMDB", "level II for risk", "phase 1 incident activities",
-             "who owns the capacity plan", "clause 8.5.1", "chnage managment", "what should the business case contain"]
+QUESTIONS = [
+    "what clause covers communication?",
+    "CMDB",
+    "level II for risk",
+    "phase 1 incident activities",
+    "who owns the capacity plan",
+    "clause 8.5.1",
+    "chnage managment",
+    "what should the business case contain",
+]
 
 
 def free_port() -> int:
@@ -57,16 +65,30 @@ def main() -> None:
     upgrade(database)
     port = free_port()
     with FakeSlack() as slack:
-        env = {**os.environ, "DATABASE_URL": database, "SLACK_BOT_TOKEN": "xoxb-bench",
-               "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack.api_url, "PORT": str(port),
-               "LOG_LEVEL": "WARNING"}
+        env = {
+            **os.environ,
+            "DATABASE_URL": database,
+            "SLACK_BOT_TOKEN": "xoxb-bench",
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": slack.api_url,
+            "PORT": str(port),
+            "LOG_LEVEL": "WARNING",
+        }
         env.pop("SLACK_APP_TOKEN", None)
         server = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=ROOT, env=env)
         try:
             client = SlackClientSim(f"http://127.0.0.1:{port}")
             wait_healthy(client)
-            events = [{"type": "app_mention", "user": "U1", "channel": "C1", "ts": f"{1700000000 + n}.000100",
-                       "text": f"<@UBOT> {QUESTIONS[n % len(QUESTIONS)]}"} for n in range(args.events)]
+            events = [
+                {
+                    "type": "app_mention",
+                    "user": "U1",
+                    "channel": "C1",
+                    "ts": f"{1700000000 + n}.000100",
+                    "text": f"<@UBOT> {QUESTIONS[n % len(QUESTIONS)]}",
+                }
+                for n in range(args.events)
+            ]
             ids = [f"EvBENCH{n:05d}" for n in range(args.events)]
 
             def send(n: int, retry: bool = False) -> float:
@@ -90,13 +112,17 @@ def main() -> None:
     posts = slack.calls_to("chat.postMessage")
     per_thread = Counter(c.body["thread_ts"] for c in posts)
     print(f"{args.events} signed events, {args.concurrency} at a time, against iso20k serve ({database.split(':')[0]})")
-    print(f"ack latency:   p50 {statistics.median(acks):6.1f} ms   p99 {percentile(acks, 99):6.1f} ms   "
-          f"max {max(acks):6.1f} ms")
+    print(
+        f"ack latency:   p50 {statistics.median(acks):6.1f} ms   p99 {percentile(acks, 99):6.1f} ms   "
+        f"max {max(acks):6.1f} ms"
+    )
     print(f"retries' acks: p50 {statistics.median(retry_acks):6.1f} ms   p99 {percentile(retry_acks, 99):6.1f} ms")
     print(f"answers/s:     {args.events / answered_in:6.1f}  ({args.events} answers in {answered_in:.2f} s)")
     once = len(posts) == args.events and set(per_thread.values()) == {1}
-    print(f"answered exactly once: {'yes' if once else 'NO'} ({len(posts)} answers for {args.events} events, "
-          f"{args.events} retries ignored)")
+    print(
+        f"answered exactly once: {'yes' if once else 'NO'} ({len(posts)} answers for {args.events} events, "
+        f"{args.events} retries ignored)"
+    )
     if not once:
         sys.exit(1)
 

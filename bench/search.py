@@ -54,11 +54,17 @@ def synthetic(catalog: Catalog, factor: int, seed: int = 7) -> Catalog:
             words = e.summary.split()
             rng.shuffle(words)
             noise = rng.sample(vocabulary, 8)
-            extra.append(LocalEntry(
-                id=f"{e.id}-syn{copy}", kind="faq", title=f"{e.title} {' '.join(noise[:2])}",
-                summary=" ".join(words + noise), clauses=list(e.clauses), source="synthetic",
-                keywords=rng.sample(list(e.keywords), min(3, len(e.keywords))) if e.keywords else [],
-            ))
+            extra.append(
+                LocalEntry(
+                    id=f"{e.id}-syn{copy}",
+                    kind="faq",
+                    title=f"{e.title} {' '.join(noise[:2])}",
+                    summary=" ".join(words + noise),
+                    clauses=list(e.clauses),
+                    source="synthetic",
+                    keywords=rng.sample(list(e.keywords), min(3, len(e.keywords))) if e.keywords else [],
+                )
+            )
     return Catalog(catalog.entries + extra, synonyms=catalog.synonyms)
 
 

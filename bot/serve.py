@@ -54,6 +54,8 @@ def serve(settings: Settings, *, migrate: bool = False, scheduler: bool = True) 
     socket_mode = bool(settings.slack_app_token)
     check_slack_settings(settings, socket_mode=socket_mode)
     runtime, clients = slack_runtime(settings, migrate=migrate)
+    import bot.assessment.chart  # noqa: F401  # load matplotlib now, not on the first assessment's summary
+
     app = create_app(settings=settings, router=runtime.router, engine=runtime.engine, socket_mode=socket_mode)
     clock = build_scheduler(runtime.jobs(clients)) if scheduler else None
     if clock is not None:

@@ -38,8 +38,13 @@ def test_did_you_mean_choice_and_help(router):
 def test_console_command_runs_on_a_fresh_sqlite_file(tmp_path):
     db = tmp_path / "console.db"
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "console"], input="level II for risk\nquit\n", capture_output=True,
-        text=True, cwd=ROOT, env={"DATABASE_URL": f"sqlite:///{db}", "PATH": "/usr/bin:/bin"}, timeout=60,
+        [sys.executable, "-m", "bot", "console"],
+        input="level II for risk\nquit\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"DATABASE_URL": f"sqlite:///{db}", "PATH": "/usr/bin:/bin"},
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert "MATURITY-RISK · RISK" in result.stdout and db.exists()

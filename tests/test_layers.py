@@ -11,8 +11,15 @@ from tests.conftest import ROOT
 
 BOT = ROOT / "bot"
 PURE = ("bot/knowledge", "bot/assessment", "bot/plan", "bot/views")
-FORBIDDEN_IN_PURE = ("sqlalchemy", "slack_bolt", "slack_sdk.web", "slack_sdk.oauth", "bot.storage", "bot.chat",
-                     "bot.slack")
+FORBIDDEN_IN_PURE = (
+    "sqlalchemy",
+    "slack_bolt",
+    "slack_sdk.web",
+    "slack_sdk.oauth",
+    "bot.storage",
+    "bot.chat",
+    "bot.slack",
+)
 FORBIDDEN_IN_STORAGE = ("bot.chat", "bot.slack", "slack_bolt")
 FORBIDDEN_IN_CHAT = ("slack_bolt", "slack_sdk", "bot.slack")
 
@@ -58,6 +65,8 @@ def test_the_rule_reader_sees_a_violation(tmp_path, monkeypatch):
     bad.mkdir(parents=True)
     (bad / "x.py").write_text("from sqlalchemy.orm import Session\nimport bot.storage.queries\n")
     monkeypatch.setattr("tests.test_layers.ROOT", tmp_path)
-    assert violations("bot/plan", FORBIDDEN_IN_PURE) == ["bot/plan/x.py imports bot.storage.queries",
-                                                         "bot/plan/x.py imports sqlalchemy.orm",
-                                                         "bot/plan/x.py imports sqlalchemy.orm.Session"]
+    assert violations("bot/plan", FORBIDDEN_IN_PURE) == [
+        "bot/plan/x.py imports bot.storage.queries",
+        "bot/plan/x.py imports sqlalchemy.orm",
+        "bot/plan/x.py imports sqlalchemy.orm.Session",
+    ]

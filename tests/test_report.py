@@ -10,8 +10,13 @@ def test_report_lists_most_asked_unanswered_and_not_helpful(router, database_url
         router.handle_text("What clause covers communication?", ctx)
     router.handle_text("what's the weather", ctx)
     [answer] = router.handle_text("CMDB", ctx).effects
-    question_id = next(e["value"] for b in answer.blocks if b["type"] == "actions" for e in b["elements"]
-                       if e["action_id"] == "ask:not_helpful")
+    question_id = next(
+        e["value"]
+        for b in answer.blocks
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"] == "ask:not_helpful"
+    )
     router.handle_action("ask:not_helpful", question_id, ctx)
 
     monkeypatch.setenv("DATABASE_URL", database_url)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.chat import plan_read, plan_state
+from bot.assessment import export as assessment_export
+from bot.chat import assess_report, plan_read, plan_state
 from bot.chat.services import Services
 from bot.plan import export as plan_export
 from bot.storage import plans as store
@@ -26,4 +27,7 @@ def export_records(services: Services, subject: str, *, team_id: str | None, cha
     if subject == "plan":
         rows = plan_rows(services, team_id=team_id, channel_id=channel_id)
         return plan_export.to_csv(rows) if fmt == "csv" else plan_export.to_json(rows) + "\n"
+    if subject == "assessments":
+        rows = assess_report.export_rows(services, team_id=team_id, channel_id=channel_id)
+        return assessment_export.to_csv(rows) if fmt == "csv" else assessment_export.to_json(rows) + "\n"
     raise ValueError(f"unknown export {subject}")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from bot.chat import ask, plan
+from bot.chat import ask, assess, plan
 from bot.chat.router import Feature, Router
 from bot.chat.services import Services
 
 FEATURES: tuple[Feature, ...] = (
     ask.FEATURE,
+    assess.FEATURE,
     plan.FEATURE,
 )
 

@@ -34,10 +34,15 @@ class RunningApp:
 def settle(slack: FakeSlack, client: SlackClientSim) -> None:
     """Send a sentinel mention in its own channel and wait for its answer (instead of sleeping)."""
     before = len([c for c in slack.calls_to("chat.postMessage") if c.body.get("channel") == SENTINEL_CHANNEL])
-    client.event({"type": "app_mention", "user": "U0SENTINEL", "text": "<@UBOT> CMDB", "ts": "1.0",
-                  "channel": SENTINEL_CHANNEL})
-    slack.wait_until(lambda calls: len([c for c in calls if c.method == "chat.postMessage"
-                                        and c.body.get("channel") == SENTINEL_CHANNEL]) > before)
+    client.event(
+        {"type": "app_mention", "user": "U0SENTINEL", "text": "<@UBOT> CMDB", "ts": "1.0", "channel": SENTINEL_CHANNEL}
+    )
+    slack.wait_until(
+        lambda calls: (
+            len([c for c in calls if c.method == "chat.postMessage" and c.body.get("channel") == SENTINEL_CHANNEL])
+            > before
+        )
+    )
 
 
 @pytest.fixture
@@ -49,17 +54,27 @@ def fake_slack():
 @pytest.fixture
 def running_app(engine, database_url, fake_slack, index):
     """`iso20k serve` in HTTP mode on a free port, its Web API calls going to the fake."""
-    settings = load_settings(slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
-                             slack_api_url=fake_slack.api_url, database_url=database_url, slack_app_token=None,
-                             slack_client_id=None, slack_client_secret=None)
+    settings = load_settings(
+        slack_bot_token="xoxb-test",
+        slack_signing_secret=SECRET,
+        slack_api_url=fake_slack.api_url,
+        database_url=database_url,
+        slack_app_token=None,
+        slack_client_id=None,
+        slack_client_secret=None,
+    )
     runtime, clients = slack_runtime(settings, migrate=False, index=index)
     app = create_app(settings=settings, router=runtime.router, engine=runtime.engine)
     server = make_server(wsgi_app(app, runtime.engine), host="127.0.0.1", port=0, threads=8)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
-        yield RunningApp(slack=fake_slack, client=SlackClientSim(f"http://127.0.0.1:{server.effective_port}"),
-                         runtime=runtime, clients=clients)
+        yield RunningApp(
+            slack=fake_slack,
+            client=SlackClientSim(f"http://127.0.0.1:{server.effective_port}"),
+            runtime=runtime,
+            clients=clients,
+        )
     finally:
         server.close()
         thread.join(timeout=5)

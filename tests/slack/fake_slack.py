@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 import time
-import itertools
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
@@ -120,8 +120,13 @@ class FakeSlack:
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 path = self.path.split("?")[0]
                 if path.startswith("/upload/"):  # files_upload_v2's second step: the file's bytes
-                    call = Call(path=path, method="upload", headers=dict(self.headers),
-                                body={"file_id": path.rsplit("/", 1)[-1]}, raw=raw)
+                    call = Call(
+                        path=path,
+                        method="upload",
+                        headers=dict(self.headers),
+                        body={"file_id": path.rsplit("/", 1)[-1]},
+                        raw=raw,
+                    )
                 else:
                     api = path.startswith("/api/")
                     method = path.removeprefix("/api/") if api else "response:" + path.rsplit("/", 1)[-1]
@@ -168,16 +173,39 @@ def _answer(call: Call, fake: FakeSlack) -> dict | str:
         return {"ok": True, "channel": {"id": "D" + users.split(",")[0].removeprefix("U")}}
     if call.method == "users.info":
         user = call.body.get("user", "")
-        return {"ok": True, "user": {"id": user, "tz": "Europe/Paris", "is_admin": user.startswith("U0ADMIN"),
-                                     "is_owner": False}}
+        return {
+            "ok": True,
+            "user": {"id": user, "tz": "Europe/Paris", "is_admin": user.startswith("U0ADMIN"), "is_owner": False},
+        }
     if call.method == "auth.test":
-        return {"ok": True, "url": "https://acme.slack.com/", "team": "Acme", "user": "iso20k", "team_id": "T0ACME",
-                "user_id": "UBOT", "bot_id": "BBOT", "is_enterprise_install": False}
+        return {
+            "ok": True,
+            "url": "https://acme.slack.com/",
+            "team": "Acme",
+            "user": "iso20k",
+            "team_id": "T0ACME",
+            "user_id": "UBOT",
+            "bot_id": "BBOT",
+            "is_enterprise_install": False,
+        }
     if call.method == "oauth.v2.access":
-        return {"ok": True, "app_id": "A1", "authed_user": {"id": "U0ADMIN"}, "scope": "chat:write,commands",
-                "token_type": "bot", "access_token": "xoxb-installed", "bot_user_id": "UBOT2",
-                "team": {"id": "T0OTHER", "name": "Other Corp"}, "enterprise": None, "is_enterprise_install": False}
+        return {
+            "ok": True,
+            "app_id": "A1",
+            "authed_user": {"id": "U0ADMIN"},
+            "scope": "chat:write,commands",
+            "token_type": "bot",
+            "access_token": "xoxb-installed",
+            "bot_user_id": "UBOT2",
+            "team": {"id": "T0OTHER", "name": "Other Corp"},
+            "enterprise": None,
+            "is_enterprise_install": False,
+        }
     if call.method == "chat.postMessage":
-        return {"ok": True, "channel": call.body.get("channel"), "ts": f"{time.time():.6f}",
-                "message": {"text": call.body.get("text", "")}}
+        return {
+            "ok": True,
+            "channel": call.body.get("channel"),
+            "ts": f"{time.time():.6f}",
+            "message": {"text": call.body.get("text", "")},
+        }
     return {"ok": True}

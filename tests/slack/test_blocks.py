@@ -28,8 +28,12 @@ def test_every_shipped_entry_fits(catalog):
 
 def test_a_huge_organization_entry_fits(catalog):
     huge = GuidanceEntry(
-        id="guidance-acme-" + "x" * 100, kind="guidance", title="A very long local title " * 20,
-        summary=("A local rule that goes on and on. " * 400) + "x" * 5000, clauses=["7.4"], source="Acme wiki",
+        id="guidance-acme-" + "x" * 100,
+        kind="guidance",
+        title="A very long local title " * 20,
+        summary=("A local rule that goes on and on. " * 400) + "x" * 5000,
+        clauses=["7.4"],
+        source="Acme wiki",
         checklists=[{"title": f"List {n}", "items": [f"item {i} " * 30 for i in range(40)]} for n in range(5)],
     )
     big = Catalog([*catalog.entries, huge])
@@ -40,8 +44,10 @@ def test_a_huge_organization_entry_fits(catalog):
 
 
 def test_suggestion_buttons_fit_long_titles():
-    entries = [LocalEntry(id=f"faq-{n}", kind="faq", title="T" * 300, summary="s", clauses=["7.4"], source="x")
-               for n in range(3)]
+    entries = [
+        LocalEntry(id=f"faq-{n}", kind="faq", title="T" * 300, summary="s", clauses=["7.4"], source="x")
+        for n in range(3)
+    ]
     answer = Answer(query="q" * 5000, answered=False, hits=tuple(Hit(e, 0.3) for e in entries))
     blocks = answers.answer_message(answer, Catalog(entries), question_id=None)
     check_limits(blocks)

@@ -13,8 +13,15 @@ MENTION_TS = "1700000000.000100"
 
 
 def mention(text: str, **extra) -> dict:
-    return {"type": "app_mention", "user": "U0ALICE", "text": f"<@UBOT> {text}", "ts": MENTION_TS,
-            "channel": "C0PROJECT", "event_ts": MENTION_TS, **extra}
+    return {
+        "type": "app_mention",
+        "user": "U0ALICE",
+        "text": f"<@UBOT> {text}",
+        "ts": MENTION_TS,
+        "channel": "C0PROJECT",
+        "event_ts": MENTION_TS,
+        **extra,
+    }
 
 
 def texts(blocks: list[dict]) -> str:
@@ -51,18 +58,35 @@ def test_mention_inside_a_thread_replies_in_that_thread(running_app):
 
 
 def test_direct_message_is_answered_in_the_dm(running_app):
-    running_app.client.event({"type": "message", "channel_type": "im", "channel": "D0ALICE", "user": "U0ALICE",
-                              "text": "level II for risk", "ts": "1700000001.000200"})
+    running_app.client.event(
+        {
+            "type": "message",
+            "channel_type": "im",
+            "channel": "D0ALICE",
+            "user": "U0ALICE",
+            "text": "level II for risk",
+            "ts": "1700000001.000200",
+        }
+    )
     [call] = running_app.slack.wait_for("chat.postMessage")
     assert call.body["channel"] == "D0ALICE" and "thread_ts" not in call.body
     assert "maturity-risk" in texts(call.body["blocks"]) and "Level II" in texts(call.body["blocks"])
 
 
 def test_bot_messages_and_edits_in_dms_are_ignored(running_app):
-    running_app.client.event({"type": "message", "channel_type": "im", "channel": "D0ALICE", "bot_id": "BBOT",
-                              "text": "an answer", "ts": "1.2"})
-    running_app.client.event({"type": "message", "subtype": "message_changed", "channel_type": "im",
-                              "channel": "D0ALICE", "ts": "1.3"})
+    running_app.client.event(
+        {
+            "type": "message",
+            "channel_type": "im",
+            "channel": "D0ALICE",
+            "bot_id": "BBOT",
+            "text": "an answer",
+            "ts": "1.2",
+        }
+    )
+    running_app.client.event(
+        {"type": "message", "subtype": "message_changed", "channel_type": "im", "channel": "D0ALICE", "ts": "1.3"}
+    )
     running_app.settle()
     assert running_app.slack.posts_to("D0ALICE") == []
 
@@ -98,8 +122,9 @@ def test_did_you_mean_choice_answers_when_clicked(running_app):
     choices = buttons(first.body["blocks"])
     assert 1 <= len(choices) <= 3 and all(len(c["text"]["text"]) <= 75 for c in choices)
     message = {"ts": "1700000000.999", "thread_ts": MENTION_TS}
-    running_app.client.click(choices[0]["action_id"], choices[0]["value"], message=message,
-                             response_url=slack.response_url("dym"))
+    running_app.client.click(
+        choices[0]["action_id"], choices[0]["value"], message=message, response_url=slack.response_url("dym")
+    )
     _, second = slack.wait_for("chat.postMessage", count=2)
     assert second.body["thread_ts"] == MENTION_TS
     assert choices[0]["value"] in texts(second.body["blocks"])
@@ -116,14 +141,16 @@ def test_feedback_click_is_stored(running_app):
     with running_app.runtime.sessions() as session:
         votes = session.scalars(select(Feedback)).all()
     assert [(v.user_id, v.helpful, v.entry_id, v.question_id) for v in votes] == [
-        ("U0BOB", False, "8.2.6", int(not_helpful["value"]))]
+        ("U0BOB", False, "8.2.6", int(not_helpful["value"]))
+    ]
 
 
 def test_retried_event_is_answered_once(running_app):
     event = mention("what clause covers communication?")
     first = running_app.client.event(event, event_id="Ev0RETRY")
-    retry = running_app.client.event(event, event_id="Ev0RETRY",
-                                     headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
+    retry = running_app.client.event(
+        event, event_id="Ev0RETRY", headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    )
     assert first.status == 200 and retry.status == 200
     running_app.slack.wait_for("chat.postMessage")
     running_app.settle()
@@ -131,8 +158,9 @@ def test_retried_event_is_answered_once(running_app):
 
 
 def test_forged_and_stale_requests_are_refused(running_app):
-    body = json.dumps({"type": "event_callback", "team_id": "T0ACME", "event_id": "Ev0FORGED",
-                       "event": mention("comms")})
+    body = json.dumps(
+        {"type": "event_callback", "team_id": "T0ACME", "event_id": "Ev0FORGED", "event": mention("comms")}
+    )
     forged = running_app.client.post(body, "application/json", signature="v0=" + "0" * 64)
     stale = running_app.client.post(body, "application/json", timestamp=int(time.time()) - 6 * 60)
     assert forged.status == 401 and stale.status == 401
@@ -157,8 +185,9 @@ def test_rate_limited_call_is_retried_after_retry_after(running_app):
 
 
 def test_app_home_lists_what_the_bot_does(running_app):
-    running_app.client.event({"type": "app_home_opened", "user": "U0ALICE", "channel": "D0ALICE", "tab": "home",
-                              "event_ts": "1.1"})
+    running_app.client.event(
+        {"type": "app_home_opened", "user": "U0ALICE", "channel": "D0ALICE", "tab": "home", "event_ts": "1.1"}
+    )
     [call] = running_app.slack.wait_for("views.publish")
     assert call.body["user_id"] == "U0ALICE" and call.body["view"]["type"] == "home"
     assert "what clause covers communication?" in texts(call.body["view"]["blocks"])

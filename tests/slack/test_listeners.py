@@ -53,8 +53,14 @@ def test_command_acks_first_then_replies_privately(router):
 def test_unknown_button_is_acked_and_ignored(router):
     ack, respond, client = Mock(Ack), Mock(Respond), Mock(WebClient)
     body = {"team": {"id": "T1"}, "user": {"id": "U1"}, "channel": {"id": "C1"}, "container": {"message_ts": "1.1"}}
-    actions.on_action(ack=ack, body=body, action={"action_id": "nobody:owns", "value": "x"}, respond=respond,
-                      context=bolt_context(router), client=client)
+    actions.on_action(
+        ack=ack,
+        body=body,
+        action={"action_id": "nobody:owns", "value": "x"},
+        respond=respond,
+        context=bolt_context(router),
+        client=client,
+    )
     ack.assert_called_once()
     respond.assert_not_called()
     client.chat_postMessage.assert_not_called()
@@ -62,8 +68,9 @@ def test_unknown_button_is_acked_and_ignored(router):
 
 def test_home_tab_is_published_for_the_person(router):
     client = Mock(WebClient)
-    home.on_home_opened(event={"user": "U1", "tab": "home"}, body={"team_id": "T1"}, context=bolt_context(router),
-                        client=client)
+    home.on_home_opened(
+        event={"user": "U1", "tab": "home"}, body={"team_id": "T1"}, context=bolt_context(router), client=client
+    )
     view = client.views_publish.call_args.kwargs["view"]
     assert client.views_publish.call_args.kwargs["user_id"] == "U1" and view["type"] == "home"
 
@@ -78,16 +85,16 @@ def test_event_claim_middleware_lets_the_first_delivery_through_only(session_fac
 
 
 def _response(data: dict) -> SlackResponse:
-    return SlackResponse(client=None, http_verb="POST", api_url="x", req_args={}, data=data, headers={},
-                         status_code=200)
+    return SlackResponse(
+        client=None, http_verb="POST", api_url="x", req_args={}, data=data, headers={}, status_code=200
+    )
 
 
 def test_deliver_threads_posts_under_an_anchor_and_reports_it():
     client = Mock(WebClient)
     client.chat_postMessage.return_value = _response({"ok": True, "ts": "5.5"})
     seen: dict = {}
-    outcome = Outcome([Post("header", thread=False, anchor="top"), Post("first", thread_of="top")],
-                      then=seen.update)
+    outcome = Outcome([Post("header", thread=False, anchor="top"), Post("first", thread_of="top")], then=seen.update)
     ctx = Context(team_id="T1", surface=Surface.COMMAND, channel_id="C1", user_id="U1")
     deliver(outcome, ctx, client=client)
     first, second = client.chat_postMessage.call_args_list
@@ -97,8 +104,9 @@ def test_deliver_threads_posts_under_an_anchor_and_reports_it():
 def test_a_failed_upload_does_not_stop_the_effects_around_it():
     client = Mock(WebClient)
     client.files_upload_v2.side_effect = SlackApiError("nope", _response({"ok": False, "error": "not_allowed"}))
-    ctx = Context(team_id="T1", surface=Surface.MENTION, channel_id="C1", user_id="U1", thread_ts="1.1",
-                  message_ts="1.2")
+    ctx = Context(
+        team_id="T1", surface=Surface.MENTION, channel_id="C1", user_id="U1", thread_ts="1.1", message_ts="1.2"
+    )
     deliver(Outcome([Upload("c.png", b"png", "chart"), Update("done")]), ctx, client=client)
     client.chat_update.assert_called_once()
     assert client.chat_update.call_args.kwargs["ts"] == "1.2"

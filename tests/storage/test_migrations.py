@@ -23,9 +23,22 @@ from bot.storage.migrate import (
 )
 from bot.storage.models import Base
 
-OUR_TABLES = {"processed_events", "questions", "feedback", "slack_installations", "slack_bots", "slack_oauth_states",
-              "assessments", "assessment_answers", "plans", "plan_items", "plan_roles", "plan_changes",
-              "plan_subscribers", "nudge_claims"}
+OUR_TABLES = {
+    "processed_events",
+    "questions",
+    "feedback",
+    "slack_installations",
+    "slack_bots",
+    "slack_oauth_states",
+    "assessments",
+    "assessment_answers",
+    "plans",
+    "plan_items",
+    "plan_roles",
+    "plan_changes",
+    "plan_subscribers",
+    "nudge_claims",
+}
 
 
 @pytest.fixture
