@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import dataclass
 
@@ -45,6 +46,18 @@ def settle(slack: FakeSlack, client: SlackClientSim) -> None:
     )
 
 
+def serve_in_thread(server) -> threading.Thread:
+    """Run a waitress server in a daemon thread; closing it from the test ends the loop quietly."""
+
+    def run() -> None:
+        with contextlib.suppress(OSError, ValueError):  # the test closed the sockets under the loop's select()
+            server.run()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread
+
+
 @pytest.fixture
 def fake_slack():
     with FakeSlack() as slack:
@@ -66,8 +79,7 @@ def running_app(engine, database_url, fake_slack, index):
     runtime, clients = slack_runtime(settings, migrate=False, index=index)
     app = create_app(settings=settings, router=runtime.router, engine=runtime.engine)
     server = make_server(wsgi_app(app, runtime.engine), host="127.0.0.1", port=0, threads=8)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
+    thread = serve_in_thread(server)
     try:
         yield RunningApp(
             slack=fake_slack,

@@ -13,7 +13,7 @@ from bot.config import load_settings
 from bot.serve import slack_runtime
 from bot.slack.app import create_app
 from bot.slack.http import make_server, wsgi_app
-from tests.slack.conftest import RunningApp
+from tests.slack.conftest import RunningApp, serve_in_thread
 from tests.slack.fake_slack import Call, FakeSlack
 from tests.slack.simulator import SECRET, SlackClientSim
 from tests.slack.test_e2e_http import buttons, texts
@@ -37,8 +37,7 @@ def serve(database_url: str, slack: FakeSlack, index) -> Iterator[RunningApp]:
     runtime, clients = slack_runtime(settings, migrate=False, index=index)
     app = create_app(settings=settings, router=runtime.router, engine=runtime.engine)
     server = make_server(wsgi_app(app, runtime.engine), host="127.0.0.1", port=0, threads=8)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
+    thread = serve_in_thread(server)
     try:
         yield RunningApp(
             slack=slack,

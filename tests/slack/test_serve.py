@@ -7,7 +7,6 @@ import re
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from html import unescape
@@ -22,7 +21,7 @@ from bot.slack.app import create_app
 from bot.slack.http import make_server, wsgi_app
 from bot.storage.migrate import upgrade
 from tests.conftest import ROOT
-from tests.slack.conftest import settle
+from tests.slack.conftest import serve_in_thread, settle
 from tests.slack.simulator import SECRET, SlackClientSim
 
 
@@ -135,8 +134,7 @@ def test_healthz_is_503_when_the_database_is_gone(running_app):
         engine=dead,
     )
     server = make_server(wsgi_app(app, dead), host="127.0.0.1", port=0)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
+    serve_in_thread(server)
     try:
         assert SlackClientSim(f"http://127.0.0.1:{server.effective_port}").get("/healthz").status == 503
     finally:
@@ -155,7 +153,7 @@ def test_multi_workspace_install_then_events_use_the_installed_token(engine, dat
     runtime = build_runtime(settings, index=index)
     app = create_app(settings=settings, router=runtime.router, engine=runtime.engine)
     server = make_server(wsgi_app(app, runtime.engine), host="127.0.0.1", port=0)
-    threading.Thread(target=server.run, daemon=True).start()
+    serve_in_thread(server)
     base = f"http://127.0.0.1:{server.effective_port}"
     try:
         with urllib.request.urlopen(base + "/slack/install") as page:
@@ -221,7 +219,7 @@ def test_a_retry_reaching_another_process_is_not_answered_again(engine, database
         runtime = build_runtime(settings, index=index)
         app = create_app(settings=settings, router=runtime.router, engine=runtime.engine)
         server = make_server(wsgi_app(app, runtime.engine), host="127.0.0.1", port=0)
-        threading.Thread(target=server.run, daemon=True).start()
+        serve_in_thread(server)
         servers.append((server, runtime))
     try:
         event = {"type": "app_mention", "user": "U1", "text": "<@UBOT> CMDB", "ts": "8.8", "channel": "C1"}
