@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import lru_cache
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -47,9 +48,15 @@ def reminder_of(plan: Plan) -> Reminder:
 
 
 def windows_of(plan: Plan) -> list[PhaseWindow]:
-    return phase_windows(
-        plan.start_date, (plan.phase1_weeks, plan.phase2_weeks, plan.phase3_weeks), plan.initiation_weeks
+    """The plan's phase windows (the same start and lengths give the same windows: computed once)."""
+    return list(
+        _windows(plan.start_date, (plan.phase1_weeks, plan.phase2_weeks, plan.phase3_weeks), plan.initiation_weeks)
     )
+
+
+@lru_cache(maxsize=4096)
+def _windows(start: date, weeks: tuple[int, int, int], initiation_weeks: int) -> tuple[PhaseWindow, ...]:
+    return tuple(phase_windows(start, weeks, initiation_weeks))
 
 
 class ItemRow(Protocol):
