@@ -34,6 +34,7 @@ from bot.views import blocks as bk
 from bot.views import plan as view
 
 log = logging.getLogger(__name__)
+ABANDONED = timedelta(minutes=10)  # a claim this old, never sent: its process died between claiming and posting
 
 # (team id, channel id, outcome) -> True when Slack took every message
 Poster = Callable[[str, str, Outcome], bool]
@@ -90,7 +91,7 @@ def due_plans(
     """
     with services.sessions() as session:
         plans = store.reminding_plans(session=session, channel_id=channel_id)
-        claimed = store.claimed_weeks(session=session, plan_ids=[p.id for p in plans])
+        claimed = store.claimed_weeks(session=session, plan_ids=[p.id for p in plans], stale_before=now - ABANDONED)
     due = []
     for plan in plans:
         if as_if_due:
@@ -103,10 +104,18 @@ def due_plans(
 
 
 def claim(services: Services, due: Iterable[tuple[Plan, str]], *, now: datetime) -> list[tuple[Plan, str]]:
-    """The pairs this process won: each claim is a unique row, whoever else tries at the same time."""
+    """The pairs this process won: each claim is a unique row, whoever else tries at the same time.
+
+    A pair claimed long ago and never sent (its process died before posting) is taken over, by one process.
+    """
     due = list(due)
     with services.sessions.begin() as session:
         won = store.claim_nudges(session=session, pairs=[(plan.id, week) for plan, week in due], now=now)
+        for plan, week in due:
+            if (plan.id, week) not in won and store.take_over_nudge(
+                session=session, plan_id=plan.id, week=week, stale_before=now - ABANDONED, now=now
+            ):
+                won.add((plan.id, week))
     return [(plan, week) for plan, week in due if (plan.id, week) in won]
 
 
@@ -182,26 +191,30 @@ def _percent(plan: Plan) -> int:
 def deliver_all(services: Services, messages: Iterable[NudgeMessage], post: Poster) -> SweepReport:
     """Post each claimed nudge; a refused one gives its claim back at once, the sent ones are recorded."""
     report = SweepReport()
-    sent: list[tuple[int, str]] = []
+    quiet: list[tuple[int, str]] = []
     for message in messages:
         where = f"{message.channel_id} {message.week}"
         outcome = message.outcome()
         if not outcome:
             report.quiet += 1
+            quiet.append((message.plan_id, message.week))
             continue
-        if not post(message.team_id, message.channel_id, outcome):
-            with services.sessions.begin() as session:
+        delivered = post(message.team_id, message.channel_id, outcome)
+        with services.sessions.begin() as session:  # recorded at once: a crash now cannot make it go out twice
+            if delivered:
+                store.nudges_sent(session=session, pairs=[(message.plan_id, message.week)], now=services.clock())
+            else:
                 store.release_nudge(session=session, plan_id=message.plan_id, week=message.week)
+        if not delivered:
             log.error("nudge for %s not delivered; the next sweep tries again", where)
             report.failed.append(where)
             continue
-        sent.append((message.plan_id, message.week))
         report.sent.append(where)
         for user, own in message.direct_outcomes():
             post(message.team_id, user, own)
-    if sent:
+    if quiet:  # nothing to say is settled too: no other process takes these over
         with services.sessions.begin() as session:
-            store.nudges_sent(session=session, pairs=sent, now=services.clock())
+            store.nudges_sent(session=session, pairs=quiet, now=services.clock())
     return report
 
 

@@ -259,13 +259,33 @@ def release_nudge(*, session: Session, plan_id: int, week: str) -> None:
     session.execute(delete(NudgeClaim).where(NudgeClaim.plan_id == plan_id, NudgeClaim.week == week))
 
 
-def claimed_weeks(*, session: Session, plan_ids: Iterable[int]) -> set[tuple[int, str]]:
-    """(plan, week) pairs already claimed: lets the sweep skip them without a write."""
+def claimed_weeks(*, session: Session, plan_ids: Iterable[int], stale_before: datetime) -> set[tuple[int, str]]:
+    """(plan, week) pairs claimed and sent, or claimed since `stale_before`: the sweep skips them without a write.
+
+    A claim older than that and never marked sent belongs to a process that died before posting.
+    """
     found: set[tuple[int, str]] = set()
+    live = (NudgeClaim.sent_at.is_not(None)) | (NudgeClaim.claimed_at >= stale_before)
     for chunk in _chunks(plan_ids):
-        rows = session.execute(select(NudgeClaim.plan_id, NudgeClaim.week).where(NudgeClaim.plan_id.in_(chunk)))
+        rows = session.execute(select(NudgeClaim.plan_id, NudgeClaim.week).where(NudgeClaim.plan_id.in_(chunk), live))
         found.update((plan_id, week) for plan_id, week in rows)
     return found
+
+
+def take_over_nudge(*, session: Session, plan_id: int, week: str, stale_before: datetime, now: datetime) -> bool:
+    """Claim a nudge whose claimer died before posting it; of several processes trying, one wins."""
+    statement = (
+        update(NudgeClaim)
+        .where(
+            NudgeClaim.plan_id == plan_id,
+            NudgeClaim.week == week,
+            NudgeClaim.sent_at.is_(None),
+            NudgeClaim.claimed_at < stale_before,
+        )
+        .values(claimed_at=now)
+        .returning(NudgeClaim.id)
+    )
+    return session.execute(statement).scalar_one_or_none() is not None
 
 
 # ----- the weekly sweep reads many plans at once, and only the rows a nudge shows ----------------------------

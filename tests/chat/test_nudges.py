@@ -179,3 +179,28 @@ def test_concurrent_sweeps_send_each_plan_once(team_router, index, session_facto
     assert channels == [f"C0P{n}" for n in range(6)]
     with session_factory() as session:
         assert len(session.scalars(select(Plan)).all()) == 6
+
+
+def test_a_nudge_claimed_by_a_process_that_died_goes_out_once_later(team_router, team_services, clock, session_factory):
+    start_plan(team_router, clock)
+    start_plan(team_router, clock, where="C0QUIET", start="2026-11-23")
+    team_router.handle_text("remind on-track off", channel(channel_id="C0QUIET"))
+    due = nudges.due_plans(team_services, now=clock.now)
+    assert len(nudges.claim(team_services, due, now=clock.now)) == 2  # C0QUIET is on track: a quiet week
+    # ... and the process dies here, before posting: the claim stays, never marked sent
+    poster = Poster()
+    clock.advance(minutes=5)
+    nudges.sweep(team_services, poster)
+    assert poster.posts == []  # maybe the other process is still posting: wait
+    clock.advance(minutes=6)
+    nudges.sweep(team_services, poster)
+    nudges.sweep(team_services, poster)
+    assert len(poster.to("C0PROJECT")) == 1
+    clock.advance(days=7, minutes=30)
+    for _ in range(3):
+        nudges.sweep(team_services, poster)
+        clock.advance(minutes=15)
+    assert len(poster.to("C0PROJECT")) == 2 and poster.to("C0QUIET") == []
+    with session_factory() as session:
+        claims = session.scalars(select(NudgeClaim)).all()
+    assert all(c.sent_at is not None for c in claims) and len(claims) == 4
