@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from slack_bolt import BoltContext, BoltResponse
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.chat.router import Router
@@ -34,10 +35,15 @@ def first_delivery(sessions: sessionmaker[Session], clock: Callable[[], datetime
     def claim_event(body: dict, next: Callable[[], None]) -> BoltResponse | None:
         event_id = body.get("event_id")
         if event_id:
-            with sessions.begin() as session:
-                first = queries.claim_event(
-                    session=session, team_id=body.get("team_id") or "", event_id=event_id, now=clock()
-                )
+            try:
+                with sessions.begin() as session:
+                    first = queries.claim_event(
+                        session=session, team_id=body.get("team_id") or "", event_id=event_id, now=clock()
+                    )
+            except SQLAlchemyError:
+                # the database is away: go on, so the person is told to try again (the use case cannot store)
+                log.warning("cannot claim event %s: database unreachable", event_id)
+                first = True
             if not first:
                 log.info("event %s already handled; ignoring the retry", event_id)
                 return BoltResponse(status=200, body="")

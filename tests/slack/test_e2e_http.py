@@ -196,3 +196,23 @@ def test_app_home_lists_what_the_bot_does(running_app):
 def test_healthz(running_app):
     assert running_app.client.get("/healthz").status == 200
     assert running_app.client.get("/nope").status == 404
+
+
+def test_oversized_and_unknown_requests_are_refused_without_a_crash(running_app):
+    huge = running_app.client.post("x" * (2 * 1024 * 1024), "application/json")
+    assert huge.status == 413  # refused by the server before anything parses it
+    unknown = running_app.client.post(
+        json.dumps(
+            {
+                "type": "event_callback",
+                "team_id": "T0ACME",
+                "event_id": "Ev0UNK",
+                "event": {"type": "reaction_added", "user": "U1"},
+            }
+        ),
+        "application/json",
+    )
+    odd_action = running_app.client.click("nobody:knows", "x", response_url=running_app.slack.response_url("odd"))
+    assert unknown.status in (200, 404) and odd_action.status == 200
+    running_app.settle()
+    assert running_app.client.get("/healthz").status == 200

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import re
 import socket
 import subprocess
@@ -338,3 +339,62 @@ def test_the_clock_process_sends_a_due_nudge_once(fake_slack, database_url, inde
     assert nudge.body["channel"] == "C0CLOCK" and nudge.body["text"].startswith("Plan check")
     assert nudge.headers["Authorization"] == "Bearer xoxb-clock"
     assert sum("1 sent" in log.read_text() for log in logs) == 1
+
+
+def start_serve(env: dict) -> tuple[subprocess.Popen, SlackClientSim]:
+    """`iso20k serve` as a process on a free port, once /healthz answers."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "serve"],
+        cwd=ROOT,
+        env={**env, "PORT": str(port)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    client = SlackClientSim(f"http://127.0.0.1:{port}")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if client.get("/healthz").status == 200:
+                return process, client
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise AssertionError("iso20k serve did not start")
+
+
+def test_an_assessment_continues_after_the_process_is_killed(fake_slack, database_url):
+    from tests.slack.conftest import RunningApp
+    from tests.slack.test_e2e_assess import click, elements, summaries, wait_elements
+
+    upgrade(database_url)
+    env = {
+        "PATH": os.environ["PATH"],
+        "DATABASE_URL": database_url,
+        "SLACK_BOT_TOKEN": "xoxb-t",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": fake_slack.api_url,
+    }
+    process, client = start_serve(env)
+    app = RunningApp(slack=fake_slack, client=client, runtime=None, clients=None)  # type: ignore[arg-type]
+    try:
+        client.command("assess risk, communication", fake_slack.response_url("start"))
+        [header] = fake_slack.wait_for("chat.postMessage")
+        thread = header.response["ts"]
+        click(app, wait_elements(fake_slack, thread, 1)[0], "Level II")
+        wait_elements(fake_slack, thread, 2)
+    finally:
+        process.send_signal(signal.SIGKILL)  # no shutdown, no flush: only what was committed survives
+        process.wait(timeout=10)
+    process, client = start_serve(env)
+    app.client = client
+    try:
+        click(app, elements(fake_slack, thread)[1], "Level III")
+        fake_slack.wait_until(lambda _: summaries(fake_slack, thread))
+        settle(fake_slack, client)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert len(elements(fake_slack, thread)) == 2 and len(summaries(fake_slack, thread)) == 1
+    [summary] = summaries(fake_slack, thread)
+    assert "Overall: Level II" in summary.body["text"]
