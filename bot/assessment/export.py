@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
-from enum import Enum
 from typing import Any
 
+from bot import tables
 from bot.assessment.flow import Choice
 
 EXPORT_FIELDS = (
@@ -23,40 +19,19 @@ EXPORT_FIELDS = (
     "level",
     "answered_at",
 )
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _plain(value: Any) -> Any:
-    """A JSON-ready value: dates as ISO 8601, a Choice as its label ("Level II"), other enums as their value."""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Choice):
-        return value.label
-    if isinstance(value, Enum):
-        return value.value
-    return value
-
-
-def _cell(value: Any) -> str:
-    """A CSV cell: None empty, text that a spreadsheet would run as a formula quoted with a leading '."""
-    value = _plain(value)
-    if value is None:
-        return ""
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+def _labelled(rows: Iterable[Mapping[str, Any]]) -> Iterable[dict[str, Any]]:
+    """A Choice is exported as its label ("Level II"), as people read it."""
+    for row in rows:
+        yield {key: value.label if isinstance(value, Choice) else value for key, value in row.items()}
 
 
 def to_csv(rows: Iterable[Mapping[str, Any]]) -> str:
     """The rows as CSV with a header of EXPORT_FIELDS (other keys are left out)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(EXPORT_FIELDS)
-    for row in rows:
-        writer.writerow([_cell(row.get(field)) for field in EXPORT_FIELDS])
-    return out.getvalue()
+    return tables.csv_text(_labelled(rows), EXPORT_FIELDS)
 
 
 def to_json(rows: Iterable[Mapping[str, Any]]) -> str:
     """The rows as a JSON array of objects with exactly the EXPORT_FIELDS keys."""
-    data = [{field: _plain(row.get(field)) for field in EXPORT_FIELDS} for row in rows]
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return tables.json_text(_labelled(rows), EXPORT_FIELDS)

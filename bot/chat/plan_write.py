@@ -134,7 +134,7 @@ def done(services: Services, text: str, ctx: Context, *, phase: int | None = Non
             )
         marked.append(view.item_value(state.plan.id, activity_id, row.phase))
         now = services.clock()
-        store.update_items(
+        store.change_items(
             session=session,
             plan_id=state.plan.id,
             activity_id=activity_id,
@@ -145,11 +145,6 @@ def done(services: Services, text: str, ctx: Context, *, phase: int | None = Non
                 "done_at": now,
                 "evidence": evidence.removeprefix("evidence:").strip() or None,
             },
-        )
-        store.record_change(
-            session=session,
-            plan_id=state.plan.id,
-            activity_id=activity_id,
             user_id=ctx.user_id or "",
             now=now,
             action=f"done ({PHASE_NAMES[row.phase]})",
@@ -181,13 +176,12 @@ def save_evidence(services: Services, value: str, ctx: Context) -> Outcome:
         row = state.row(activity_id, phase) if state is not None and state.plan.id == plan_id else None
         if state is None or row is None:
             return say("That plan no longer exists in this channel.", private=True)
-        store.update_items(
-            session=session, plan_id=plan_id, activity_id=activity_id, phases=[phase], values={"evidence": evidence}
-        )
-        store.record_change(
+        store.change_items(
             session=session,
             plan_id=plan_id,
             activity_id=activity_id,
+            phases=[phase],
+            values={"evidence": evidence},
             user_id=ctx.user_id or "",
             now=services.clock(),
             action="evidence",
@@ -224,17 +218,12 @@ def undo(services: Services, text: str, ctx: Context) -> Outcome:
         row = _first(state, activity_id, "done", last=True) or _first(state, activity_id, "skipped", last=True)
         if row is None:
             return Unchanged(f"{activity_id} has nothing done or skipped to undo.")
-        store.update_items(
+        store.change_items(
             session=session,
             plan_id=state.plan.id,
             activity_id=activity_id,
             phases=[row.phase],
             values={"status": "open", "done_by": None, "done_at": None, "skip_reason": None},
-        )
-        store.record_change(
-            session=session,
-            plan_id=state.plan.id,
-            activity_id=activity_id,
             user_id=ctx.user_id or "",
             now=services.clock(),
             action=f"reopened ({PHASE_NAMES[row.phase]})",
@@ -252,17 +241,12 @@ def snooze(services: Services, text: str, ctx: Context, *, phase: int | None = N
         if row is None or row.status != "open":
             return Unchanged(f"{activity_id} has nothing open to snooze.")
         until = parse_snooze(until_text or "1w", state.today(services.clock()))
-        store.update_items(
+        store.change_items(
             session=session,
             plan_id=state.plan.id,
             activity_id=activity_id,
             phases=[row.phase],
             values={"snoozed_until": until},
-        )
-        store.record_change(
-            session=session,
-            plan_id=state.plan.id,
-            activity_id=activity_id,
             user_id=ctx.user_id or "",
             now=services.clock(),
             action="snoozed",
@@ -280,17 +264,12 @@ def skip(services: Services, text: str, ctx: Context) -> Outcome:
         if not reason:
             raise PlanInputError(f"Say why {activity_id} is out of scope: `plan skip {activity_id} REASON`.")
         phases = [r.phase for r in state.rows if r.activity_id == activity_id and r.status == "open"]
-        store.update_items(
+        store.change_items(
             session=session,
             plan_id=state.plan.id,
             activity_id=activity_id,
             phases=phases,
             values={"status": "skipped", "skip_reason": reason},
-        )
-        store.record_change(
-            session=session,
-            plan_id=state.plan.id,
-            activity_id=activity_id,
             user_id=ctx.user_id or "",
             now=services.clock(),
             action="out of scope",
@@ -315,13 +294,12 @@ def assign(services: Services, text: str, ctx: Context) -> Outcome:
         if target.lower().startswith("activity-") or target.lower().count("-") >= 2:
             activity_id = activity_id_of(services, target)
             phases = [r.phase for r in state.rows if r.activity_id == activity_id]
-            store.update_items(
-                session=session, plan_id=state.plan.id, activity_id=activity_id, phases=phases, values={"owner": user}
-            )
-            store.record_change(
+            store.change_items(
                 session=session,
                 plan_id=state.plan.id,
                 activity_id=activity_id,
+                phases=phases,
+                values={"owner": user},
                 user_id=ctx.user_id or "",
                 now=now,
                 action="assigned",

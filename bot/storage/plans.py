@@ -154,6 +154,32 @@ def update_items(*, session: Session, plan_id: int, activity_id: str, phases: It
     return changed
 
 
+def change_items(
+    *,
+    session: Session,
+    plan_id: int,
+    activity_id: str,
+    phases: Iterable[int],
+    values: dict,
+    user_id: str,
+    now: datetime,
+    action: str,
+    detail: str = "",
+) -> int:
+    """Change some phases of one activity and keep who did it, when and why: one place for both."""
+    changed = update_items(session=session, plan_id=plan_id, activity_id=activity_id, phases=phases, values=values)
+    record_change(
+        session=session,
+        plan_id=plan_id,
+        activity_id=activity_id,
+        user_id=user_id,
+        now=now,
+        action=action,
+        detail=detail,
+    )
+    return changed
+
+
 def refresh_counts(*, session: Session, plan_id: int) -> None:
     """Recount a plan's done and in-scope items (kept on the plan for the weekly sweep)."""
     items = select(func.count()).where(PlanItem.plan_id == plan_id)
