@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,33 +29,11 @@ sys.path.insert(0, str(ROOT))
 from bot.assessment import DEFAULT_ELEMENTS  # noqa: E402
 from bot.storage.migrate import upgrade  # noqa: E402
 from tests.slack.fake_slack import Call, FakeSlack  # noqa: E402
+from tests.slack.harness import free_port, percentile, wait_healthy  # noqa: E402
 from tests.slack.simulator import SECRET, SlackClientSim  # noqa: E402
 
 LABELS = ("Level I", "Level II", "Level III", "Not yet", "Skip")
 CHANNEL = "C0BENCH"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
-
-
-def wait_healthy(client: SlackClientSim, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if client.get("/healthz").status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit("iso20k serve did not become healthy")
 
 
 def element_posts(slack: FakeSlack, thread: str) -> list[Call]:

@@ -17,7 +17,6 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import tempfile
@@ -30,29 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 from bot.storage.migrate import upgrade  # noqa: E402
 from tests.slack.fake_slack import FakeSlack  # noqa: E402
+from tests.slack.harness import QUESTIONS, free_port, percentile, wait_healthy  # noqa: E402
 from tests.slack.simulator import SECRET, SlackClientSim  # noqa: E402
-
-QUESTIONS = [
-    "what clause covers communication?",
-    "CMDB",
-    "level II for risk",
-    "phase 1 incident activities",
-    "who owns the capacity plan",
-    "clause 8.5.1",
-    "chnage managment",
-    "what should the business case contain",
-]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def main() -> None:
@@ -125,18 +103,6 @@ def main() -> None:
     )
     if not once:
         sys.exit(1)
-
-
-def wait_healthy(client: SlackClientSim, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if client.get("/healthz").status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit("iso20k serve did not become healthy")
 
 
 if __name__ == "__main__":

@@ -30,28 +30,11 @@ from concurrent.futures import ThreadPoolExecutor  # noqa: E402
 
 from bot.storage.migrate import upgrade  # noqa: E402
 from tests.slack.fake_slack import FakeSlack  # noqa: E402
+from tests.slack.harness import QUESTIONS, free_port, percentile, wait_healthy  # noqa: E402
 from tests.slack.simulator import SECRET, SlackClientSim  # noqa: E402
 
-QUESTIONS = [
-    "what clause covers communication?",
-    "CMDB",
-    "level II for risk",
-    "phase 1 incident activities",
-    "who owns the capacity plan",
-    "clause 8.5.1",
-    "chnage managment",
-    "what should the business case contain",
-]
 COMMANDS = ["plan", "plan phase 1", "remind", "plan activity-incident-management-a", "nudge"]
 ASSESSMENTS = 20
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def rss_mb(pid: int) -> float:
@@ -59,23 +42,6 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
-
-
-def wait_healthy(client: SlackClientSim, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if client.get("/healthz").status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit("iso20k serve did not become healthy")
 
 
 def first_elements(slack: FakeSlack) -> list[tuple[str, str, str]]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -64,13 +66,13 @@ def fake_slack():
         yield slack
 
 
-@pytest.fixture
-def running_app(engine, database_url, fake_slack, index):
-    """`iso20k serve` in HTTP mode on a free port, its Web API calls going to the fake."""
+@contextmanager
+def serving(database_url: str, slack: FakeSlack, index) -> Iterator[RunningApp]:
+    """The app of `iso20k serve` over HTTP on a free port, its Web API calls going to the fake; stops on exit."""
     settings = load_settings(
         slack_bot_token="xoxb-test",
         slack_signing_secret=SECRET,
-        slack_api_url=fake_slack.api_url,
+        slack_api_url=slack.api_url,
         database_url=database_url,
         slack_app_token=None,
         slack_client_id=None,
@@ -82,7 +84,7 @@ def running_app(engine, database_url, fake_slack, index):
     thread = serve_in_thread(server)
     try:
         yield RunningApp(
-            slack=fake_slack,
+            slack=slack,
             client=SlackClientSim(f"http://127.0.0.1:{server.effective_port}"),
             runtime=runtime,
             clients=clients,
@@ -91,3 +93,10 @@ def running_app(engine, database_url, fake_slack, index):
         server.close()
         thread.join(timeout=5)
         runtime.engine.dispose()
+
+
+@pytest.fixture
+def running_app(engine, database_url, fake_slack, index):
+    """`iso20k serve` in HTTP mode on a free port, its Web API calls going to the fake."""
+    with serving(database_url, fake_slack, index) as app:
+        yield app

@@ -4,51 +4,20 @@ from __future__ import annotations
 
 import io
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from PIL import Image
 
-from bot.config import load_settings
-from bot.serve import slack_runtime
-from bot.slack.app import create_app
-from bot.slack.http import make_server, wsgi_app
-from tests.slack.conftest import RunningApp, serve_in_thread
+from tests.slack.conftest import RunningApp, serving
 from tests.slack.fake_slack import Call, FakeSlack
-from tests.slack.simulator import SECRET, SlackClientSim
 from tests.slack.test_e2e_http import buttons, texts
 
 LABELS = ["Level I", "Level II", "Level III", "Not yet", "Skip"]
 MENTION_TS = "1700000500.000100"
 
 
-@contextmanager
-def serve(database_url: str, slack: FakeSlack, index) -> Iterator[RunningApp]:
-    """One `iso20k serve` process over HTTP on the database; leaving the block stops it."""
-    settings = load_settings(
-        slack_bot_token="xoxb-test",
-        slack_signing_secret=SECRET,
-        slack_api_url=slack.api_url,
-        database_url=database_url,
-        slack_app_token=None,
-        slack_client_id=None,
-        slack_client_secret=None,
-    )
-    runtime, clients = slack_runtime(settings, migrate=False, index=index)
-    app = create_app(settings=settings, router=runtime.router, engine=runtime.engine)
-    server = make_server(wsgi_app(app, runtime.engine), host="127.0.0.1", port=0, threads=8)
-    thread = serve_in_thread(server)
-    try:
-        yield RunningApp(
-            slack=slack,
-            client=SlackClientSim(f"http://127.0.0.1:{server.effective_port}"),
-            runtime=runtime,
-            clients=clients,
-        )
-    finally:
-        server.close()
-        thread.join(timeout=5)
-        runtime.engine.dispose()
+def serve(database_url: str, slack: FakeSlack, index):
+    """One `iso20k serve` over HTTP on the database; leaving the block stops it."""
+    return serving(database_url, slack, index)
 
 
 def elements(slack: FakeSlack, thread: str) -> list[Call]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ from bot.slack.http import make_server, wsgi_app
 from bot.storage.migrate import upgrade
 from tests.conftest import ROOT
 from tests.slack.conftest import serve_in_thread, settle
+from tests.slack.harness import free_port, start_serve
 from tests.slack.simulator import SECRET, SlackClientSim
 
 
@@ -35,12 +35,6 @@ def iso20k(*args: str, env: dict, timeout: float = 60) -> subprocess.CompletedPr
         env={"PATH": os.environ["PATH"], **env},
         timeout=timeout,
     )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.mark.parametrize(
@@ -89,33 +83,15 @@ def test_unreachable_database_is_named(tmp_path):
 def test_serve_process_answers_health_and_events(fake_slack, tmp_path):
     db = f"sqlite:///{tmp_path / 'serve.db'}"
     upgrade(db)
-    port = free_port()
     env = {
         "PATH": os.environ["PATH"],
         "DATABASE_URL": db,
         "SLACK_BOT_TOKEN": "xoxb-proc",
         "SLACK_SIGNING_SECRET": SECRET,
         "SLACK_API_URL": fake_slack.api_url,
-        "PORT": str(port),
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "serve"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process, client = start_serve(env)
     try:
-        client = SlackClientSim(f"http://127.0.0.1:{port}")
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if client.get("/healthz").status == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        assert client.get("/healthz").status == 200
         client.event({"type": "app_mention", "user": "U1", "text": "<@UBOT> comms", "ts": "5.5", "channel": "C1"})
         [call] = fake_slack.wait_for("chat.postMessage")
         assert call.body["thread_ts"] == "5.5" and call.headers["Authorization"] == "Bearer xoxb-proc"
@@ -241,38 +217,23 @@ def test_a_retry_reaching_another_process_is_not_answered_again(engine, database
             runtime.engine.dispose()
 
 
-def test_secrets_never_reach_the_logs_or_a_dry_run(fake_slack, database_url):
+def test_secrets_never_reach_the_logs_or_a_dry_run(fake_slack, database_url, tmp_path):
     secret_pw = "pw-s3cr3t-42"
     # Postgres here uses trust auth, which accepts any password: put one in the URL, check it is never printed
     db = database_url.replace("postgres@", f"postgres:{secret_pw}@", 1)
     upgrade(db)
-    port = free_port()
     env = {
         "PATH": os.environ["PATH"],
         "DATABASE_URL": db,
         "SLACK_BOT_TOKEN": "xoxb-top-secret-token",
         "SLACK_SIGNING_SECRET": SECRET,
         "SLACK_API_URL": fake_slack.api_url,
-        "PORT": str(port),
         "LOG_LEVEL": "DEBUG",
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "serve"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    log = tmp_path / "serve.log"
+    with log.open("w") as stderr:
+        process, client = start_serve(env, stderr=stderr)
     try:
-        client = SlackClientSim(f"http://127.0.0.1:{port}")
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if client.get("/healthz").status == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
         client.event(
             {"type": "app_mention", "user": "U1", "text": "<@UBOT> plan start 2026-01-05", "ts": "5.5", "channel": "C1"}
         )
@@ -281,7 +242,8 @@ def test_secrets_never_reach_the_logs_or_a_dry_run(fake_slack, database_url):
         [started] = fake_slack.wait_for("chat.postMessage")
     finally:
         process.terminate()
-        _, logs = process.communicate(timeout=10)
+        process.wait(timeout=10)
+    logs = log.read_text()
     assert "started the implementation plan" in started.body["text"], started.body["text"]
     dry = iso20k("nudge", "--now", "--dry-run", env={"DATABASE_URL": db})
     assert "DEBUG" in logs and dry.returncode == 0 and "C1" in dry.stdout
@@ -339,28 +301,6 @@ def test_the_clock_process_sends_a_due_nudge_once(fake_slack, database_url, inde
     assert nudge.body["channel"] == "C0CLOCK" and nudge.body["text"].startswith("Plan check")
     assert nudge.headers["Authorization"] == "Bearer xoxb-clock"
     assert sum("1 sent" in log.read_text() for log in logs) == 1
-
-
-def start_serve(env: dict) -> tuple[subprocess.Popen, SlackClientSim]:
-    """`iso20k serve` as a process on a free port, once /healthz answers."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "serve"],
-        cwd=ROOT,
-        env={**env, "PORT": str(port)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    client = SlackClientSim(f"http://127.0.0.1:{port}")
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if client.get("/healthz").status == 200:
-                return process, client
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise AssertionError("iso20k serve did not start")
 
 
 def test_an_assessment_continues_after_the_process_is_killed(fake_slack, database_url):
