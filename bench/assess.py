@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 from bot.assessment import DEFAULT_ELEMENTS  # noqa: E402
 from bot.storage.migrate import upgrade  # noqa: E402
 from tests.slack.fake_slack import Call, FakeSlack  # noqa: E402
-from tests.slack.harness import free_port, percentile, wait_healthy  # noqa: E402
-from tests.slack.simulator import SECRET, SlackClientSim  # noqa: E402
+from tests.slack.harness import percentile, serving_process  # noqa: E402
+from tests.slack.simulator import SlackClientSim  # noqa: E402
 
 LABELS = ("Level I", "Level II", "Level III", "Not yet", "Skip")
 CHANNEL = "C0BENCH"
@@ -117,27 +116,12 @@ def main() -> None:
 
     database = os.environ.get("DATABASE_URL") or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
     upgrade(database)
-    port = free_port()
-    with FakeSlack() as slack:
-        env = {
-            **os.environ,
-            "DATABASE_URL": database,
-            "SLACK_BOT_TOKEN": "xoxb-bench",
-            "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": slack.api_url,
-            "PORT": str(port),
-            "LOG_LEVEL": "WARNING",
-        }
-        env.pop("SLACK_APP_TOKEN", None)
-        server = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--no-scheduler"], cwd=ROOT, env=env)
-        try:
-            client = SlackClientSim(f"http://127.0.0.1:{port}")
-            wait_healthy(client)
-            with ThreadPoolExecutor(args.concurrency) as pool:
-                results = list(pool.map(lambda n: run_one(client, slack, n), range(args.runs)))
-        finally:
-            server.terminate()
-            server.wait(timeout=15)
+    with (
+        FakeSlack() as slack,
+        serving_process(slack, database, "--no-scheduler", log_level="WARNING") as (server, client),
+        ThreadPoolExecutor(args.concurrency) as pool,
+    ):
+        results = list(pool.map(lambda n: run_one(client, slack, n), range(args.runs)))
 
     clicks = [ms for latencies, _, _ in results for ms in latencies]
     summaries = [s for _, s, _ in results]

@@ -18,7 +18,6 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 import argparse
 import os
 import statistics
-import subprocess
 import tempfile
 import time
 from collections import Counter
@@ -29,8 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.storage.migrate import upgrade  # noqa: E402
 from tests.slack.fake_slack import FakeSlack  # noqa: E402
-from tests.slack.harness import QUESTIONS, free_port, percentile, wait_healthy  # noqa: E402
-from tests.slack.simulator import SECRET, SlackClientSim  # noqa: E402
+from tests.slack.harness import QUESTIONS, percentile, serving_process  # noqa: E402
 
 
 def main() -> None:
@@ -41,51 +39,33 @@ def main() -> None:
 
     database = os.environ.get("DATABASE_URL") or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
     upgrade(database)
-    port = free_port()
-    with FakeSlack() as slack:
-        env = {
-            **os.environ,
-            "DATABASE_URL": database,
-            "SLACK_BOT_TOKEN": "xoxb-bench",
-            "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": slack.api_url,
-            "PORT": str(port),
-            "LOG_LEVEL": "WARNING",
-        }
-        env.pop("SLACK_APP_TOKEN", None)
-        server = subprocess.Popen([sys.executable, "-m", "bot", "serve"], cwd=ROOT, env=env)
-        try:
-            client = SlackClientSim(f"http://127.0.0.1:{port}")
-            wait_healthy(client)
-            events = [
-                {
-                    "type": "app_mention",
-                    "user": "U1",
-                    "channel": "C1",
-                    "ts": f"{1700000000 + n}.000100",
-                    "text": f"<@UBOT> {QUESTIONS[n % len(QUESTIONS)]}",
-                }
-                for n in range(args.events)
-            ]
-            ids = [f"EvBENCH{n:05d}" for n in range(args.events)]
+    with FakeSlack() as slack, serving_process(slack, database, log_level="WARNING") as (server, client):
+        events = [
+            {
+                "type": "app_mention",
+                "user": "U1",
+                "channel": "C1",
+                "ts": f"{1700000000 + n}.000100",
+                "text": f"<@UBOT> {QUESTIONS[n % len(QUESTIONS)]}",
+            }
+            for n in range(args.events)
+        ]
+        ids = [f"EvBENCH{n:05d}" for n in range(args.events)]
 
-            def send(n: int, retry: bool = False) -> float:
-                headers = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"} if retry else None
-                result = client.event(events[n], event_id=ids[n], headers=headers)
-                assert result.status == 200, result
-                return result.elapsed * 1000
+        def send(n: int, retry: bool = False) -> float:
+            headers = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"} if retry else None
+            result = client.event(events[n], event_id=ids[n], headers=headers)
+            assert result.status == 200, result
+            return result.elapsed * 1000
 
-            start = time.perf_counter()
-            with ThreadPoolExecutor(args.concurrency) as pool:
-                acks = list(pool.map(send, range(args.events)))
-            slack.wait_for("chat.postMessage", count=args.events, timeout=120)
-            answered_in = time.perf_counter() - start
-            with ThreadPoolExecutor(args.concurrency) as pool:
-                retry_acks = list(pool.map(lambda n: send(n, retry=True), range(args.events)))
-            time.sleep(2)
-        finally:
-            server.terminate()
-            server.wait(timeout=15)
+        start = time.perf_counter()
+        with ThreadPoolExecutor(args.concurrency) as pool:
+            acks = list(pool.map(send, range(args.events)))
+        slack.wait_for("chat.postMessage", count=args.events, timeout=120)
+        answered_in = time.perf_counter() - start
+        with ThreadPoolExecutor(args.concurrency) as pool:
+            retry_acks = list(pool.map(lambda n: send(n, retry=True), range(args.events)))
+        time.sleep(2)
 
     posts = slack.calls_to("chat.postMessage")
     per_thread = Counter(c.body["thread_ts"] for c in posts)

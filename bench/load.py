@@ -22,7 +22,6 @@ sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != 
 import argparse  # noqa: E402
 import os  # noqa: E402
 import statistics  # noqa: E402
-import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
@@ -30,8 +29,7 @@ from concurrent.futures import ThreadPoolExecutor  # noqa: E402
 
 from bot.storage.migrate import upgrade  # noqa: E402
 from tests.slack.fake_slack import FakeSlack  # noqa: E402
-from tests.slack.harness import QUESTIONS, free_port, percentile, wait_healthy  # noqa: E402
-from tests.slack.simulator import SECRET, SlackClientSim  # noqa: E402
+from tests.slack.harness import QUESTIONS, percentile, serving_process  # noqa: E402
 
 COMMANDS = ["plan", "plan phase 1", "remind", "plan activity-incident-management-a", "nudge"]
 ASSESSMENTS = 20
@@ -63,106 +61,91 @@ def main() -> None:
     args = parser.parse_args()
     database = os.environ.get("DATABASE_URL") or f"sqlite:///{tempfile.mkdtemp()}/load.db"
     upgrade(database)
-    port = free_port()
-    with FakeSlack() as slack:
-        env = {
-            **os.environ,
-            "DATABASE_URL": database,
-            "SLACK_BOT_TOKEN": "xoxb-load",
-            "SLACK_SIGNING_SECRET": SECRET,
-            "SLACK_API_URL": slack.api_url,
-            "PORT": str(port),
-            "LOG_LEVEL": "ERROR",
-        }
-        env.pop("SLACK_APP_TOKEN", None)
-        server = subprocess.Popen([sys.executable, "-m", "bot", "serve", "--no-scheduler"], cwd=ROOT, env=env)
-        try:
-            client = SlackClientSim(f"http://127.0.0.1:{port}")
-            wait_healthy(client)
-            run = int(time.time())  # threads of this run: a reused database may hold earlier runs
-            client.command("plan start 2026-01-05", slack.response_url("setup"), channel_id="C0LOAD")
-            for n in range(ASSESSMENTS):
-                client.event(
-                    {
-                        "type": "app_mention",
-                        "user": "U0STARTER",
-                        "channel": "C0PROJECT",
-                        "ts": f"{run}.{n:06d}",
-                        "text": "<@UBOT> assess full",
-                    }
-                )
-            slack.wait_until(lambda _: len(first_elements(slack)) >= ASSESSMENTS, timeout=60)
-            elements = first_elements(slack)
-            before = rss_mb(server.pid)
-            baseline = {m: len(slack.calls_to(m)) for m in ("chat.postMessage", "chat.update")}
-            acks: list[float] = []
-            errors: list[str] = []
-            sent = {"question": 0, "click": 0, "command": 0}
-            lock = threading.Lock()
+    with (
+        FakeSlack() as slack,
+        serving_process(slack, database, "--no-scheduler", log_level="ERROR") as (server, client),
+    ):
+        run = int(time.time())  # threads of this run: a reused database may hold earlier runs
+        client.command("plan start 2026-01-05", slack.response_url("setup"), channel_id="C0LOAD")
+        for n in range(ASSESSMENTS):
+            client.event(
+                {
+                    "type": "app_mention",
+                    "user": "U0STARTER",
+                    "channel": "C0PROJECT",
+                    "ts": f"{run}.{n:06d}",
+                    "text": "<@UBOT> assess full",
+                }
+            )
+        slack.wait_until(lambda _: len(first_elements(slack)) >= ASSESSMENTS, timeout=60)
+        elements = first_elements(slack)
+        before = rss_mb(server.pid)
+        baseline = {m: len(slack.calls_to(m)) for m in ("chat.postMessage", "chat.update")}
+        acks: list[float] = []
+        errors: list[str] = []
+        sent = {"question": 0, "click": 0, "command": 0}
+        lock = threading.Lock()
 
-            def one(n: int) -> None:
-                kind = "question" if n % 5 < 3 else "click" if n % 5 == 3 else "command"
-                try:
-                    if kind == "question":
-                        result = client.event(
-                            {
-                                "type": "app_mention",
-                                "user": f"U{n % 50}",
-                                "channel": "C0ASK",
-                                "ts": f"{run + 1}.{n:06d}",
-                                "text": f"<@UBOT> {QUESTIONS[n % len(QUESTIONS)]}",
-                            }
-                        )
-                    elif kind == "click":
-                        thread, action_id, value, ts = elements[n % len(elements)]
-                        result = client.click(
-                            action_id,
-                            value,
-                            user=f"U{n % 997:04d}",  # others' answers
-                            message={"ts": ts, "thread_ts": thread},
-                            response_url=slack.response_url(f"c{n}"),
-                        )
-                    else:
-                        result = client.command(
-                            COMMANDS[n % len(COMMANDS)], slack.response_url(f"k{n}"), channel_id="C0LOAD"
-                        )
-                    with lock:
-                        acks.append(result.elapsed * 1000)
-                        sent[kind] += 1
-                        if result.status != 200:
-                            errors.append(f"{kind}: HTTP {result.status}")
-                except OSError as exc:
-                    with lock:
-                        errors.append(f"{kind}: {exc}")
-
-            total = int(args.rate * args.seconds)
-            start = time.perf_counter()
-            with ThreadPoolExecutor(args.workers) as pool:
-                for n in range(total):  # paced: request n leaves at n / rate seconds
-                    delay = start + n / args.rate - time.perf_counter()
-                    if delay > 0:
-                        time.sleep(delay)
-                    pool.submit(one, n)
-            sent_in = time.perf_counter() - start
-            expected_posts = baseline["chat.postMessage"] + sent["question"]
-            expected_updates = baseline["chat.update"] + sent["click"]
+        def one(n: int) -> None:
+            kind = "question" if n % 5 < 3 else "click" if n % 5 == 3 else "command"
             try:
-                slack.wait_until(
-                    lambda _: (
-                        len(slack.calls_to("chat.postMessage")) >= expected_posts
-                        and len(slack.calls_to("chat.update")) >= expected_updates
-                        and sum(c.method.startswith("response:k") for c in slack.calls) >= sent["command"]
-                    ),
-                    timeout=120,
-                )
-            except AssertionError as exc:
-                errors.append(f"replies missing: {exc}"[:300])
-            done_in = time.perf_counter() - start
-            time.sleep(1)
-            after = rss_mb(server.pid)
-        finally:
-            server.terminate()
-            server.wait(timeout=15)
+                if kind == "question":
+                    result = client.event(
+                        {
+                            "type": "app_mention",
+                            "user": f"U{n % 50}",
+                            "channel": "C0ASK",
+                            "ts": f"{run + 1}.{n:06d}",
+                            "text": f"<@UBOT> {QUESTIONS[n % len(QUESTIONS)]}",
+                        }
+                    )
+                elif kind == "click":
+                    thread, action_id, value, ts = elements[n % len(elements)]
+                    result = client.click(
+                        action_id,
+                        value,
+                        user=f"U{n % 997:04d}",  # others' answers
+                        message={"ts": ts, "thread_ts": thread},
+                        response_url=slack.response_url(f"c{n}"),
+                    )
+                else:
+                    result = client.command(
+                        COMMANDS[n % len(COMMANDS)], slack.response_url(f"k{n}"), channel_id="C0LOAD"
+                    )
+                with lock:
+                    acks.append(result.elapsed * 1000)
+                    sent[kind] += 1
+                    if result.status != 200:
+                        errors.append(f"{kind}: HTTP {result.status}")
+            except OSError as exc:
+                with lock:
+                    errors.append(f"{kind}: {exc}")
+
+        total = int(args.rate * args.seconds)
+        start = time.perf_counter()
+        with ThreadPoolExecutor(args.workers) as pool:
+            for n in range(total):  # paced: request n leaves at n / rate seconds
+                delay = start + n / args.rate - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)
+                pool.submit(one, n)
+        sent_in = time.perf_counter() - start
+        expected_posts = baseline["chat.postMessage"] + sent["question"]
+        expected_updates = baseline["chat.update"] + sent["click"]
+        try:
+            slack.wait_until(
+                lambda _: (
+                    len(slack.calls_to("chat.postMessage")) >= expected_posts
+                    and len(slack.calls_to("chat.update")) >= expected_updates
+                    and sum(c.method.startswith("response:k") for c in slack.calls) >= sent["command"]
+                ),
+                timeout=120,
+            )
+        except AssertionError as exc:
+            errors.append(f"replies missing: {exc}"[:300])
+        done_in = time.perf_counter() - start
+        time.sleep(1)
+        after = rss_mb(server.pid)
 
     posts = len(slack.calls_to("chat.postMessage")) - baseline["chat.postMessage"]
     updates = len(slack.calls_to("chat.update")) - baseline["chat.update"]

@@ -45,10 +45,10 @@ def show(outcome: Outcome, write: Callable[[str], None], *, files_dir: Path | No
 
 def _save(upload: Upload, files_dir: Path | None) -> str:
     if files_dir is None:
-        return f"[file: {upload.title} ({upload.filename}, {len(upload.content)} bytes)]"
+        return f"[file: {upload.title} ({upload.filename}, {len(upload.data())} bytes)]"
     files_dir.mkdir(parents=True, exist_ok=True)
     path = files_dir / upload.filename
-    path.write_bytes(upload.content)
+    path.write_bytes(upload.data())
     return f"[file: {upload.title} saved to {path}]"
 
 

@@ -13,7 +13,7 @@ from bot.config import Settings
 from bot.knowledge import SearchIndex
 from bot.runtime import Runtime, build_runtime
 from bot.scheduler import build_scheduler
-from bot.slack.app import check_slack_settings, create_app, installation_store
+from bot.slack.app import check_slack_settings, create_app, installation_store, listener_pool
 from bot.slack.clients import WorkspaceClients
 from bot.slack.http import make_server, wsgi_app
 from bot.slack.people import SlackDirectory
@@ -56,7 +56,10 @@ def serve(settings: Settings, *, migrate: bool = False, scheduler: bool = True) 
     runtime, clients = slack_runtime(settings, migrate=migrate)
     import bot.assessment.chart  # noqa: F401  # load matplotlib now, not on the first assessment's summary
 
-    app = create_app(settings=settings, router=runtime.router, engine=runtime.engine, socket_mode=socket_mode)
+    listeners = listener_pool()
+    app = create_app(
+        settings=settings, router=runtime.router, engine=runtime.engine, socket_mode=socket_mode, listeners=listeners
+    )
     clock = build_scheduler(runtime.jobs(clients)) if scheduler else None
     if clock is not None:
         clock.start()
@@ -75,6 +78,7 @@ def serve(settings: Settings, *, migrate: bool = False, scheduler: bool = True) 
     finally:
         if clock is not None:
             clock.shutdown(wait=False)
+        listeners.shutdown(wait=True)  # answers already acknowledged are finished and delivered
         runtime.engine.dispose()
     log.info("iso20k: stopped")
     return 0

@@ -57,9 +57,13 @@ def _chart(services: Services, run: Run, result: Result, *, compared: bool) -> U
     rows = [(element_title(e.element_id, services.catalog), e.level, e.previous) for e in result.elements]
     title = "Maturity profile" + (f": {run.scope}" if run.scope else "")
     when = (run.finished_at or run.started_at).date().isoformat()
-    png = render_profile(rows, f"{title} ({when})")
     beside = " (grey: the previous assessment)" if compared else ""
-    return Upload(f"maturity-profile-{run.id}.png", png, title, comment=f"The levels listed above as a chart{beside}.")
+    return Upload(
+        f"maturity-profile-{run.id}.png",
+        lambda: render_profile(rows, f"{title} ({when})"),
+        title,
+        comment=f"The levels listed above as a chart{beside}.",
+    )
 
 
 def history_rows(rows: Sequence[Assessment], answers: dict[int, list[Response]]) -> list[HistoryRow]:

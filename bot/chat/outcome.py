@@ -46,14 +46,22 @@ class DeleteSource:
 
 @dataclass(frozen=True)
 class Upload:
-    """A file in the request's thread, or sent to the requesting person alone (`private`)."""
+    """A file in the request's thread, or sent to the requesting person alone (`private`).
+
+    `content` may be a function: the file is then made when its turn comes, after the effects before it
+    went out (a chart rendered after the summary it illustrates is posted).
+    """
 
     filename: str
-    content: bytes
+    content: bytes | Callable[[], bytes]
     title: str
     comment: str | None = None
     private: bool = False
     thread_of: str | None = None
+
+    def data(self) -> bytes:
+        """The file's bytes, made now if they are made on demand."""
+        return self.content() if callable(self.content) else self.content
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App
 from slack_bolt.oauth import OAuthFlow
@@ -32,6 +33,7 @@ BOT_SCOPES = [
     "users:read",
 ]
 INSTALL_PATH = "/slack/install"
+LISTENER_THREADS = 16  # as many as the web server's threads: answers are not held up behind each other
 REDIRECT_PATH = "/slack/oauth_redirect"
 
 log = logging.getLogger(__name__)
@@ -71,7 +73,19 @@ def installation_store(settings: Settings, engine: Engine) -> SQLAlchemyInstalla
     return None
 
 
-def create_app(*, settings: Settings, router: Router, engine: Engine, socket_mode: bool = False) -> App:
+def listener_pool() -> ThreadPoolExecutor:
+    """The threads that run listeners after the ack (Bolt's default is 5); shut it down to finish their work."""
+    return ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="iso20k-listener")
+
+
+def create_app(
+    *,
+    settings: Settings,
+    router: Router,
+    engine: Engine,
+    socket_mode: bool = False,
+    listeners: ThreadPoolExecutor | None = None,
+) -> App:
     """Build the Bolt app: single workspace with a bot token, or multi-workspace with OAuth."""
     check_slack_settings(settings, socket_mode=socket_mode)
     client = web_client(base_url=settings.slack_api_url)
@@ -97,6 +111,7 @@ def create_app(*, settings: Settings, router: Router, engine: Engine, socket_mod
             request_verification_enabled=not socket_mode,
             client=client,
             process_before_response=False,
+            listener_executor=listeners or listener_pool(),
         )
     else:
         client.token = settings.slack_bot_token
@@ -107,6 +122,7 @@ def create_app(*, settings: Settings, router: Router, engine: Engine, socket_mod
                 request_verification_enabled=not socket_mode,
                 client=client,
                 process_before_response=False,
+                listener_executor=listeners or listener_pool(),
             )
         except SlackApiError as exc:
             raise ConfigError(

@@ -116,7 +116,7 @@ def _send(effect: Effect, ctx: Context, client: WebClient, respond: Respond | No
         client.files_upload_v2(
             channel=channel,
             thread_ts=thread,
-            content=effect.content,
+            content=effect.data(),
             filename=effect.filename,
             title=effect.title,
             initial_comment=effect.comment,

@@ -155,7 +155,7 @@ def test_change_asks_an_element_again_and_stop_summarizes_what_was_answered(team
     assert isinstance(summary, Post) and "Risk: Level III" in summary.text
     assert "Communication: not assessed (no answers)" in summary.text and "Process" not in summary.text
     assert "stopped" in shown(summary)
-    assert isinstance(chart, Upload) and chart.content.startswith(b"\x89PNG") and not chart.private
+    assert isinstance(chart, Upload) and chart.data().startswith(b"\x89PNG") and not chart.private
     [after] = click(team_router, second, "Level I", channel()).effects
     assert "ended" in after.text
 
@@ -206,7 +206,7 @@ def test_history_export_and_home(team_router, router, session_factory):
     assert "incident management · 2 respondents (<@U0BOB>, <@U0ALICE>) · overall *Level I*" in shown(listed)
     upload, note = team_router.handle_text("assess export", slash()).effects
     assert isinstance(upload, Upload) and upload.private and isinstance(note, Ephemeral)
-    rows = upload.content.decode().splitlines()
+    rows = upload.data().decode().splitlines()
     assert rows[0] == "assessment_id,channel,scope,started_at,element_id,element,respondent,level,answered_at"
     assert len(rows) == 3 and ",maturity-risk,Risk,U0ALICE,Level I," in rows[2]
     home = team_router.home(Context(team_id="T0ACME", surface=Surface.DM, user_id="U0ALICE"))

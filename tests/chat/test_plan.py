@@ -194,7 +194,7 @@ def test_export_gives_every_row_privately(started):
     started.handle_text("plan done activity-project-initiation-a board minutes", channel())
     upload, note = started.handle_text("plan export", slash()).effects
     assert isinstance(upload, Upload) and upload.private and isinstance(note, Ephemeral)
-    lines = upload.content.decode().splitlines()
+    lines = upload.data().decode().splitlines()
     assert lines[0].startswith("activity_id,title,group,phase,clauses,owner,due,status")
     assert len(lines) == 1 + 508
     assert any("activity-project-initiation-a" in line and "board minutes" in line for line in lines)

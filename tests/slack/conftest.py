@@ -13,7 +13,7 @@ import pytest
 from bot.config import load_settings
 from bot.runtime import Runtime
 from bot.serve import slack_runtime
-from bot.slack.app import create_app
+from bot.slack.app import create_app, listener_pool
 from bot.slack.clients import WorkspaceClients
 from bot.slack.http import make_server, wsgi_app
 from tests.slack.fake_slack import FakeSlack
@@ -79,7 +79,8 @@ def serving(database_url: str, slack: FakeSlack, index) -> Iterator[RunningApp]:
         slack_client_secret=None,
     )
     runtime, clients = slack_runtime(settings, migrate=False, index=index)
-    app = create_app(settings=settings, router=runtime.router, engine=runtime.engine)
+    listeners = listener_pool()
+    app = create_app(settings=settings, router=runtime.router, engine=runtime.engine, listeners=listeners)
     server = make_server(wsgi_app(app, runtime.engine), host="127.0.0.1", port=0, threads=8)
     thread = serve_in_thread(server)
     try:
@@ -92,6 +93,7 @@ def serving(database_url: str, slack: FakeSlack, index) -> Iterator[RunningApp]:
     finally:
         server.close()
         thread.join(timeout=5)
+        listeners.shutdown(wait=True)  # what the test set off finishes while the fake Slack still listens
         runtime.engine.dispose()
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import IO
 
 from tests.conftest import ROOT
-from tests.slack.simulator import SlackClientSim
+from tests.slack.fake_slack import FakeSlack
+from tests.slack.simulator import SECRET, SlackClientSim
 
 
 def free_port() -> int:
@@ -68,3 +72,25 @@ def percentile(values: list[float], p: float) -> float:
     """The p-th percentile (nearest rank) of some values."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+@contextmanager
+def serving_process(
+    slack: FakeSlack, database: str, *args: str, log_level: str = "WARNING"
+) -> Iterator[tuple[subprocess.Popen, SlackClientSim]]:
+    """`iso20k serve` on the database with this environment, its Web API calls going to the fake; stops on exit."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": database,
+        "SLACK_BOT_TOKEN": "xoxb-bench",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": slack.api_url,
+        "LOG_LEVEL": log_level,
+    }
+    env.pop("SLACK_APP_TOKEN", None)
+    process, client = start_serve(env, *args, stderr=None)
+    try:
+        yield process, client
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
