@@ -192,3 +192,22 @@ def test_history_and_a_private_csv_export(running_app):
     assert lines[0].startswith("assessment_id,channel,scope") and ",maturity-risk,Risk,U0ALICE,Level III," in lines[1]
     running_app.settle()
     assert len(slack.posts_to("C0PROJECT")) == posts_before
+
+
+def test_slack_hiccups_during_an_assessment_are_retried_and_lose_nothing(running_app):
+    slack = running_app.slack
+    mention(running_app, "assess risk, communication")
+    [first] = wait_elements(slack, MENTION_TS, 1)
+    slack.fail("chat.postMessage", 429, {"Retry-After": "1"})  # the next element: rate limited once
+    slack.fail("chat.update", 500)  # the answered element's update: a server error once
+    click(running_app, first, "Level II")
+    slack.wait_until(lambda _: len([c for c in elements(slack, MENTION_TS) if c.response.get("ok")]) == 2, timeout=20)
+    slack.wait_until(lambda calls: any(c.method == "chat.update" and c.response.get("ok") for c in calls))
+    slack.fail("files.getUploadURLExternal", 500, times=3)  # the chart cannot be uploaded at all
+    second = [c for c in elements(slack, MENTION_TS) if c.response.get("ok")][1]
+    click(running_app, second, "Level I")
+    slack.wait_until(lambda _: summaries(slack, MENTION_TS), timeout=20)
+    running_app.settle()
+    posted = [c for c in elements(slack, MENTION_TS) if c.response.get("ok")]
+    assert len(posted) == 2 and len(summaries(slack, MENTION_TS)) == 1  # nothing doubled, the summary not lost
+    assert slack.uploads() == []
