@@ -96,10 +96,9 @@ def show(services: Services, rest: str, ctx: Context) -> Outcome | None:
     if word.lower() == "mine":
         return _overview(services, ctx, mine=True)
     if word.lower() == "phase":
-        number = arg.strip().removeprefix("0") if arg.strip() != "0" else "0"
-        if number not in ("0", "1", "2", "3"):
+        if arg.strip() not in ("0", "1", "2", "3"):
             raise PlanInputError("Name a phase from 0 (project initiation) to 3, e.g. `plan phase 2`.")
-        return _overview(services, ctx, phase=int(number))
+        return _overview(services, ctx, phase=int(arg.strip()))
     if not _looks_like_activity(services, word):
         return None  # "plan contents?" is a question, not a command
     return _activity(services, rest, ctx)

@@ -110,3 +110,19 @@ def test_a_failed_upload_does_not_stop_the_effects_around_it():
     deliver(Outcome([Upload("c.png", b"png", "chart"), Update("done")]), ctx, client=client)
     client.chat_update.assert_called_once()
     assert client.chat_update.call_args.kwargs["ts"] == "1.2"
+
+
+def test_the_directory_keeps_answers_but_retries_failures():
+    from bot.slack.people import SlackDirectory
+
+    client = Mock(WebClient)
+    client.users_info.side_effect = [
+        SlackApiError("down", _response({"ok": False, "error": "fatal_error"})),
+        _response({"ok": True, "user": {"id": "U1", "tz": "Europe/Paris", "is_admin": True}}),
+    ]
+    clients = Mock()
+    clients.for_team.return_value = client
+    people = SlackDirectory(clients)
+    assert people.time_zone("T1", "U1") is None  # Slack failed: not remembered
+    assert people.time_zone("T1", "U1") == "Europe/Paris" and people.is_admin("T1", "U1")
+    assert client.users_info.call_count == 2
