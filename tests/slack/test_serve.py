@@ -37,6 +37,18 @@ def iso20k(*args: str, env: dict, timeout: float = 60) -> subprocess.CompletedPr
     )
 
 
+def serve_env(database: str, slack, *, token: str, **extra: str) -> dict:
+    """The environment of an `iso20k serve` process on a database, talking to the fake Slack."""
+    return {
+        "PATH": os.environ["PATH"],
+        "DATABASE_URL": database,
+        "SLACK_BOT_TOKEN": token,
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": slack.api_url,
+        **extra,
+    }
+
+
 @pytest.mark.parametrize(
     "env, named",
     [
@@ -83,13 +95,7 @@ def test_unreachable_database_is_named(tmp_path):
 def test_serve_process_answers_health_and_events(fake_slack, tmp_path):
     db = f"sqlite:///{tmp_path / 'serve.db'}"
     upgrade(db)
-    env = {
-        "PATH": os.environ["PATH"],
-        "DATABASE_URL": db,
-        "SLACK_BOT_TOKEN": "xoxb-proc",
-        "SLACK_SIGNING_SECRET": SECRET,
-        "SLACK_API_URL": fake_slack.api_url,
-    }
+    env = serve_env(db, fake_slack, token="xoxb-proc")
     process, client = start_serve(env)
     try:
         client.event({"type": "app_mention", "user": "U1", "text": "<@UBOT> comms", "ts": "5.5", "channel": "C1"})
@@ -222,14 +228,7 @@ def test_secrets_never_reach_the_logs_or_a_dry_run(fake_slack, database_url, tmp
     # Postgres here uses trust auth, which accepts any password: put one in the URL, check it is never printed
     db = database_url.replace("postgres@", f"postgres:{secret_pw}@", 1)
     upgrade(db)
-    env = {
-        "PATH": os.environ["PATH"],
-        "DATABASE_URL": db,
-        "SLACK_BOT_TOKEN": "xoxb-top-secret-token",
-        "SLACK_SIGNING_SECRET": SECRET,
-        "SLACK_API_URL": fake_slack.api_url,
-        "LOG_LEVEL": "DEBUG",
-    }
+    env = serve_env(db, fake_slack, token="xoxb-top-secret-token", LOG_LEVEL="DEBUG")
     log = tmp_path / "serve.log"
     with log.open("w") as stderr:
         process, client = start_serve(env, stderr=stderr)
@@ -308,13 +307,7 @@ def test_an_assessment_continues_after_the_process_is_killed(fake_slack, databas
     from tests.slack.test_e2e_assess import click, elements, summaries, wait_elements
 
     upgrade(database_url)
-    env = {
-        "PATH": os.environ["PATH"],
-        "DATABASE_URL": database_url,
-        "SLACK_BOT_TOKEN": "xoxb-t",
-        "SLACK_SIGNING_SECRET": SECRET,
-        "SLACK_API_URL": fake_slack.api_url,
-    }
+    env = serve_env(database_url, fake_slack, token="xoxb-t")
     process, client = start_serve(env)
     app = RunningApp(slack=fake_slack, client=client, runtime=None, clients=None)  # type: ignore[arg-type]
     try:
