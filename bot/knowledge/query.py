@@ -114,6 +114,8 @@ _KIND_WORDS = {
 _CLAUSE_WORDS = frozenset(
     {"clause", "clauses", "subclause", "section", "requirement", "requirements", "shall", "20000-1", "standard"}
 )
+# words that ask for the clause itself: "requirements" or "20000-1" may just name the topic or the standard
+_EXPLICIT_CLAUSE_WORDS = frozenset({"clause", "clauses", "subclause", "section", "shall"})
 _ACTIVITY_WORDS = frozenset({"phase", "phases", "activity", "activities", "task", "tasks", "todo", "initiation"})
 _WHO = re.compile(r"\bwho\b|\bwhose\b|\bresponsib|\baccountab|\bowns?\b|\bowner\b|\bin charge\b")
 # "when do we set up X", "in which phase does Y start": the plan's activities say when
@@ -121,6 +123,7 @@ _WHEN = re.compile(
     r"^\W*(?:(?:so|and|but|ok|then)\W+)?when\b(?!\s+(?:a|an|the|there|it|something|someone)\b)"
     r"|\bwhen\s+(?:do|does|did|should|shall|will|would|can|could|must|are|is|to)\s+(?:we|you|they|i|it|the|our|\w+s)\b"
     r"|\b(?:which|what)\s+(?:phase|stage|step|point)\b|\bhow\s+(?:early|soon)\b|\bat\s+what\s+point\b"
+    r"|[-,:(]\s*when\W*$"  # "contract disputes procedure - when?"
 )
 # a complaint about people ("our leaders don't back it", "staff keep ignoring the process"): a challenge
 _PEOPLE = (
@@ -172,7 +175,11 @@ def read_hints(question: str) -> QueryHints:
     asks_when = bool(_WHEN.search(text))
     if phase is not None or asks_when or _PLAN.search(text):
         kinds.add("activity")
-    names_clause = bool(tokens & _CLAUSE_WORDS)
+    asks_who = bool(_WHO.search(text))
+    # "who decides to adopt 20000-1", "when is availability compared to requirements": the plan's activity
+    names_clause = bool(tokens & _EXPLICIT_CLAUSE_WORDS) or (
+        bool(tokens & _CLAUSE_WORDS) and not asks_when and not asks_who
+    )
     if names_clause and phase is None and not _PLAN.search(text) and not tokens & _ACTIVITY_WORDS:
         kinds.discard("activity")  # "which clause says who assigns authorities": the clause, not a role's task
     situation = bool(_SITUATION.search(text))
@@ -184,7 +191,7 @@ def read_hints(question: str) -> QueryHints:
         level=level,
         phase=phase,
         wants_ts=bool(_TS_HINT.search(text)),
-        asks_who=bool(_WHO.search(text)),
+        asks_who=asks_who,
         asks_when=asks_when,
         situation=situation,
         names_clause=names_clause,

@@ -20,6 +20,7 @@ struggling difficulty difficulties hurdle hurdles pitfall pitfalls barrier barri
 guidance guide advice recommend recommended recommendation ts tr iso iec 20000 2018 2022 2009
 standard ii iii one two three first second third 1 2 3 4 5 6 7 8 9 10 chapter sec sect cl
 number difference differences different differ between compare compared comparison versus vs separates
+distinguish distinguishes distinguishing distinction contrast
 point begin begins start starts started starting stage happen happens""".split()
 CUE_STEMS = frozenset(stem(w) for w in _CUE_WORDS)
 CUE_WEIGHT = 0.3
@@ -34,6 +35,7 @@ DEFAULT_KIND_PRIOR = {"clause": 1.35, "activity": 0.75, "maturity": 0.8}
 KIND_HINT_MATCH, KIND_HINT_MISS = 1.4, 0.85  # the question names a kind: entries of it, of others
 BASE_OFFSET, TITLE_WEIGHT, STRONG_WEIGHT = 0.4, 2.0, 3.0  # how retrieval, title and keyword matches add up
 PARENT_CLAUSE = 0.7
+SHORTER_TITLE = 0.7
 UNKNOWN_WORD_SHARE = 0.5
 MIN_SPECIFICITY = 1.2  # the summed weight of the known words a confident answer needs
 UNSURE_SCALE = 0.6
@@ -92,6 +94,7 @@ def rerank(
     about_phase = hints.phase is not None and not roles and not (query_stems & index.component_stems)
     rows = [_score(index, cand, topic, total, query_stems, hints, roles, about_phase) for cand in candidates]
     _prefer_subclauses(index, rows)
+    _prefer_longer_titles(index, rows, query_stems)
     rows.sort(key=lambda row: (-row.score, index.entries[row.cand.index].id))
     if not rows or (domain < _domain_min(hints) and not rows[0].direct):
         return []  # outside the domain: nothing worth suggesting
@@ -128,6 +131,16 @@ def _prefer_subclauses(index: SearchIndex, rows: list[_Scored]) -> None:
         best_child = max((v for cid, v in in_titles.items() if cid.startswith(entry_id + ".")), default=-1.0)
         if best_child > row.in_title or (best_child == row.in_title and row.title_cover < 1):
             row.score *= PARENT_CLAUSE
+
+
+def _prefer_longer_titles(index: SearchIndex, rows: list[_Scored], query_stems: set[str]) -> None:
+    """An entry whose title is part of a longer title the question says in full loses to it:
+    "process management level II" is the element Process management, not Process."""
+    said = [index.title_stems[r.cand.index] for r in rows if index.title_stems[r.cand.index] <= query_stems]
+    for row in rows:
+        title = index.title_stems[row.cand.index]
+        if title and not row.direct and any(title < other for other in said):
+            row.score *= SHORTER_TITLE
 
 
 def confidence_features(

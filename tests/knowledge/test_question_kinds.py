@@ -64,3 +64,20 @@ def test_the_answered_curve_trades_precision_for_recall():
     assert curve[0.0].answered == 5 and curve[0.0].recall == 1.0 and curve[0.0].precision == 0.6
     assert curve[0.5].answered == 4 and curve[0.5].precision == 0.75
     assert curve[0.9].answered == 1 and curve[0.9].precision == 1.0 and curve[0.9].recall == pytest.approx(1 / 3)
+
+
+def test_a_trailing_when_asks_for_the_plan_and_naming_the_standard_does_not_ask_for_a_clause():
+    assert read_hints("procedure for contract disputes with suppliers - when?").asks_when
+    assert "activity" in read_hints("who decides to adopt 20000-1").kinds
+    assert "activity" in read_hints("when is availability compared to the requirements").kinds
+    assert "activity" not in read_hints("which clause says who assigns roles").kinds
+
+
+def test_a_longer_title_said_in_full_beats_the_shorter_one_inside_it(index):
+    answer = index.search("process management level I vs II")
+    assert answer.hits[0].entry.id == "maturity-process-management"
+
+
+def test_words_that_compare_levels_do_not_push_the_question_out_of_the_domain(index):
+    answer = index.search("what distinguishes level 2 from level 3 for learning")
+    assert answer.answered and answer.hits[0].entry.id == "maturity-learning"
