@@ -30,6 +30,7 @@ from bot.chat import nudges, plan_state  # noqa: E402
 from bot.chat.services import Services  # noqa: E402
 from bot.knowledge import build_index  # noqa: E402
 from bot.plan import phase_windows, plan_items  # noqa: E402
+from bot.runtime import settle_heap  # noqa: E402
 from bot.storage.db import make_engine, make_session_factory  # noqa: E402
 from bot.storage.migrate import upgrade  # noqa: E402
 from bot.storage.models import NudgeClaim, Plan, PlanItem, PlanRole  # noqa: E402
@@ -120,6 +121,7 @@ def main() -> None:
     print(f"database:   {engine.url.render_as_string(hide_password=True)}")
     print(f"plans:      {args.plans:,} with {items:,} items (built in {time.perf_counter() - started:.1f} s)")
     services = Services(index=index, sessions=make_session_factory(engine), clock=lambda: NOW)
+    settle_heap()  # as `iso20k clock` does once started
     posted: list[str] = []
 
     def stub(team_id, channel_id, outcome) -> bool:

@@ -72,12 +72,16 @@ def cmd_knowledge(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from bot.knowledge.evaluate import evaluate, load_questions
+    from bot.knowledge.evaluate import QuestionFileError, evaluate, load_questions
 
     path = Path(args.heldout or args.file)
     if not path.is_file():
         raise UsageError(f"no question set at {path}: pass --file tests/questions.yaml from the project folder")
-    report = evaluate(_index(), load_questions(path))
+    try:
+        questions = load_questions(path)
+    except QuestionFileError as error:
+        raise UsageError(str(error)) from None
+    report = evaluate(_index(), questions)
     print("\n".join(report.lines()))
     if args.curve or args.heldout:
         print("\nanswered: precision / recall by confidence threshold")

@@ -11,7 +11,7 @@ from datetime import datetime
 from bot.clock import utcnow
 from bot.config import Settings
 from bot.knowledge import SearchIndex
-from bot.runtime import Runtime, build_runtime
+from bot.runtime import Runtime, build_runtime, settle_heap
 from bot.scheduler import build_scheduler
 from bot.slack.app import check_slack_settings, create_app, installation_store, listener_pool
 from bot.slack.clients import WorkspaceClients
@@ -61,6 +61,7 @@ def serve(settings: Settings, *, migrate: bool = False, scheduler: bool = True) 
         settings=settings, router=runtime.router, engine=runtime.engine, socket_mode=socket_mode, listeners=listeners
     )
     clock = build_scheduler(runtime.jobs(clients)) if scheduler else None
+    settle_heap()
     if clock is not None:
         clock.start()
     signal.signal(signal.SIGTERM, _stop)  # platforms stop processes with SIGTERM: leave as on Ctrl-C
@@ -90,6 +91,7 @@ def clock(settings: Settings) -> int:
     check_slack_settings(settings, socket_mode=False, receives_requests=False)
     runtime, clients = slack_runtime(settings, migrate=False)
     scheduler = build_scheduler(runtime.jobs(clients), blocking=True)
+    settle_heap()
     signal.signal(signal.SIGTERM, _stop)
     log.info("iso20k: clock started")
     with contextlib.suppress(KeyboardInterrupt, SystemExit):

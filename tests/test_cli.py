@@ -113,6 +113,17 @@ def test_eval_prints_accuracy_per_kind(capsys, tmp_path):
     assert "clause" in out and "1.000" in out and "declined 1.000" in out
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [("- {q: comms, kind: nonsense, expect: []}\n", "question 0.kind"), ("- q: [comms\n", "not valid YAML")],
+)
+def test_a_broken_question_set_is_named_not_a_traceback(capsys, tmp_path, text, named):
+    questions = tmp_path / "q.yaml"
+    questions.write_text(text)
+    code, out, err = run(capsys, "eval", "--heldout", str(questions))
+    assert code == 2 and named in err and "Traceback" not in err and out == ""
+
+
 @pytest.mark.parametrize("argv", [["ask", "--json", ""], ["ask", "\x00\x00"], ["ask", "--json", "é" * 5000]])
 def test_odd_questions_never_crash(capsys, argv):
     code, _, err = run(capsys, *argv)

@@ -17,6 +17,8 @@ from bot.plan import ItemState, ItemStatus, PhaseWindow, Reminder, phase_windows
 from bot.storage import plans as store
 from bot.storage.models import Plan, PlanItem
 
+_STATUS = {status.value: status for status in ItemStatus}  # a dict lookup: cheaper than ItemStatus(...) per row
+
 
 @dataclass(frozen=True)
 class PlanState:
@@ -60,14 +62,20 @@ def _windows(start: date, weeks: tuple[int, int, int], initiation_weeks: int) ->
 
 
 class ItemRow(Protocol):
-    """A stored item: an ORM object or a plain row of the same columns."""
+    """A stored item: an ORM object or a plain record of the same columns (read only here)."""
 
-    activity_id: str
-    phase: int
-    due: date
-    status: str
-    snoozed_until: date | None
-    owner: str | None
+    @property
+    def activity_id(self) -> str: ...
+    @property
+    def phase(self) -> int: ...
+    @property
+    def due(self) -> date: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def snoozed_until(self) -> date | None: ...
+    @property
+    def owner(self) -> str | None: ...
 
 
 def effective_due(row: ItemRow) -> date:
@@ -83,15 +91,9 @@ def activity_roles(catalog: Catalog) -> dict[str, tuple[str, ...]]:
 def item_states(rows: Iterable[ItemRow], roles: Mapping[str, tuple[str, ...]]) -> list[ItemState]:
     """Stored items as the plan domain's items; one per activity and phase."""
     unique = {(r.activity_id, r.phase): r for r in rows}
-    return [
+    return [  # positional: the weekly sweep makes a hundred thousand of these
         ItemState(
-            activity_id=r.activity_id,
-            phase=r.phase,
-            due=r.due,
-            status=ItemStatus(r.status),
-            snoozed_until=r.snoozed_until,
-            owner=r.owner,
-            roles=roles.get(r.activity_id, ()),
+            r.activity_id, r.phase, r.due, _STATUS[r.status], r.snoozed_until, r.owner, roles.get(r.activity_id, ())
         )
         for r in unique.values()
     ]

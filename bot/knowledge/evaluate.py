@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, TypeAdapter, field_validator
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, field_validator
 
 from bot.knowledge.index import SearchIndex
 from bot.knowledge.schema import KINDS
@@ -104,9 +104,22 @@ def _row(name: str, s: KindScore) -> str:
     return f"{name:<14}{s.total:>5}{s.rate(s.top1):>8.3f}{s.rate(s.top3):>8.3f}{s.rate(s.answered):>10.3f}"
 
 
+class QuestionFileError(ValueError):
+    """A question set that is not valid YAML or not a list of questions; the message says where."""
+
+
 def load_questions(path: Path) -> list[Question]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return TypeAdapter(list[Question]).validate_python(data)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        return TypeAdapter(list[Question]).validate_python(data)
+    except yaml.YAMLError as error:
+        raise QuestionFileError(f"{path}: not valid YAML: {error}") from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise QuestionFileError(
+            f"{path}: {error.error_count()} invalid field(s); first at question {where}: {first['msg']}"
+        ) from None
 
 
 def evaluate(index: SearchIndex, questions: list[Question]) -> EvalReport:

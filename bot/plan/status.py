@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 from bot.plan.schedule import PHASES
 
@@ -20,9 +21,11 @@ class ItemStatus(StrEnum):
     SKIPPED = "skipped"
 
 
-@dataclass(frozen=True)
-class ItemState:
-    """A plan item as it stands: status, snooze, its own owner (a Slack user id) and its activity's roles."""
+class ItemState(NamedTuple):
+    """A plan item as it stands: status, snooze, its own owner (a Slack user id) and its activity's roles.
+
+    A named tuple, not a dataclass: the weekly sweep builds hundreds of thousands of them.
+    """
 
     activity_id: str
     phase: int
@@ -128,4 +131,7 @@ def owner_of(item: ItemState, assignments: Mapping[str, str]) -> str | None:
     """The item's own owner, else the user assigned to the first of its roles that has one."""
     if item.owner:
         return item.owner
-    return next((assignments[role] for role in item.roles if assignments.get(role)), None)
+    for role in item.roles:
+        if user := assignments.get(role):
+            return user
+    return None

@@ -165,8 +165,9 @@ class PlanItem(Base):
     __tablename__ = "plan_items"
     __table_args__ = (
         UniqueConstraint("plan_id", "activity_id", "phase"),
-        # the sweep's overdue look-ups: open items by due date, and snoozed ones
-        Index("ix_plan_items_plan_id_status_due", "plan_id", "status", "due"),
+        # the sweep's overdue look-ups: open items by due date (counted and ranked without reading the
+        # table, hence activity_id and snoozed_until), and snoozed ones
+        Index("ix_plan_items_late", "plan_id", "status", "due", "activity_id", "phase", "snoozed_until"),
         Index("ix_plan_items_plan_id_snoozed_until", "plan_id", "snoozed_until"),
     )
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
-from sqlalchemy import Row, case, delete, func, select, union_all, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, case, delete, func, select, true, union_all, update
+from sqlalchemy.orm import Session, aliased
 
 from bot.storage.models import NudgeClaim, Plan, PlanChange, PlanItem, PlanRole, PlanSubscriber
 from bot.storage.queries import insert_for
@@ -252,20 +253,18 @@ def subscribers(*, session: Session, plan_id: int) -> list[str]:
 
 
 def claim_nudges(*, session: Session, pairs: Iterable[tuple[int, str]], now: datetime) -> set[tuple[int, str]]:
-    """The (plan, week) pairs this caller claimed: one multi-row INSERT ... ON CONFLICT DO NOTHING RETURNING."""
+    """The (plan, week) pairs this caller claimed: INSERT ... ON CONFLICT DO NOTHING RETURNING, many rows at once."""
+    rows = [{"plan_id": plan_id, "week": week, "claimed_at": now} for plan_id, week in pairs]
+    if not rows:
+        return set()
     table = NudgeClaim.__table__
-    won: set[tuple[int, str]] = set()
-    pairs = list(pairs)
-    for start in range(0, len(pairs), 300):  # three values a row: within every SQLite's variable limit
-        rows = [{"plan_id": plan_id, "week": week, "claimed_at": now} for plan_id, week in pairs[start : start + 300]]
-        statement = (
-            insert_for(session, table)
-            .values(rows)
-            .on_conflict_do_nothing(index_elements=[table.c.plan_id, table.c.week])
-            .returning(table.c.plan_id, table.c.week)
-        )
-        won.update((plan_id, week) for plan_id, week in session.execute(statement))
-    return won
+    statement = (
+        insert_for(session, table)
+        .on_conflict_do_nothing(index_elements=[table.c.plan_id, table.c.week])
+        .returning(table.c.plan_id, table.c.week)
+    )
+    # SQLAlchemy's "insertmanyvalues": one compiled statement, sent in batches within the driver's limits
+    return {(plan_id, week) for plan_id, week in session.execute(statement, rows)}
 
 
 def nudges_sent(*, session: Session, pairs: Iterable[tuple[int, str]], now: datetime) -> None:
@@ -331,8 +330,20 @@ def reminding_plans(*, session: Session, channel_id: str | None = None) -> list[
     return list(session.scalars(statement))
 
 
+class ItemRecord(NamedTuple):
+    """A plan item as the sweep reads it: plain values, cheap to make and to read by the hundred thousand."""
+
+    plan_id: int
+    activity_id: str
+    phase: int
+    due: date
+    status: str
+    snoozed_until: date | None
+    owner: str | None
+
+
 # the sweep reads plain rows, not ORM objects: thousands of plans, tens of thousands of rows
-_ITEM_COLUMNS = (
+_ITEM_COLUMNS = (  # in ItemRecord's order
     PlanItem.plan_id,
     PlanItem.activity_id,
     PlanItem.phase,
@@ -351,39 +362,88 @@ def _late(chunk: list[int], before: date):
     return union_all(unsnoozed, snoozed).subquery()
 
 
-def late_items(*, session: Session, plan_ids: Iterable[int], before: date) -> dict[int, list[Row]]:
+def _by_plan(rows: Iterable[Sequence], found: dict[int, list[ItemRecord]]) -> dict[int, list[ItemRecord]]:
+    """Rows of _ITEM_COLUMNS added to each plan's list of records."""
+    for row in rows:
+        record = ItemRecord._make(row)
+        found.setdefault(record.plan_id, []).append(record)
+    return found
+
+
+def late_items(*, session: Session, plan_ids: Iterable[int], before: date) -> dict[int, list[ItemRecord]]:
     """Every open item due (or snoozed until) before a day, per plan."""
-    found: dict[int, list[Row]] = {}
+    found: dict[int, list[ItemRecord]] = {}
     for chunk in _chunks(plan_ids):
-        for row in session.execute(select(_late(chunk, before))):
-            found.setdefault(row.plan_id, []).append(row)
+        _by_plan(session.execute(select(_late(chunk, before))), found)
     return found
 
 
 def late_summary(
     *, session: Session, plan_ids: Iterable[int], today: date, escalated_from: date, limit: int
-) -> tuple[dict[int, tuple[int, int]], dict[int, list[Row]]]:
-    """Per plan: (overdue, overdue since `escalated_from` or earlier) and the `limit` longest overdue items."""
-    counts: dict[int, tuple[int, int]] = {}
-    longest: dict[int, list[Row]] = {}
+) -> tuple[dict[int, tuple[int, int]], dict[int, list[ItemRecord]]]:
+    """Per plan: (overdue, overdue since `escalated_from` or earlier) and the `limit` longest overdue items
+    (in no particular order).
+
+    Items never snoozed are counted inside the index and only each plan's `limit` earliest are read;
+    the few snoozed past their snooze are read whole and merged in.
+    """
+    counts: dict[int, list[int]] = {}
+    longest: dict[int, list[ItemRecord]] = {}
+    merged: set[int] = set()  # plans with snoozed items added to their earliest: ranked again
     for chunk in _chunks(plan_ids):
-        late = _late(chunk, today)
-        effective = func.coalesce(late.c.snoozed_until, late.c.due)
-        escalated = func.sum(case((effective <= escalated_from, 1), else_=0))
+        escalated = func.sum(case((PlanItem.due <= escalated_from, 1), else_=0))
         for plan_id, total, old in session.execute(
-            select(late.c.plan_id, func.count(), escalated).group_by(late.c.plan_id)
+            select(PlanItem.plan_id, func.count(), escalated)
+            .where(PlanItem.plan_id.in_(chunk), *_late_unsnoozed(PlanItem, today))
+            .group_by(PlanItem.plan_id)
         ):
-            counts[plan_id] = (int(total), int(old or 0))
-        order = func.row_number().over(partition_by=late.c.plan_id, order_by=(effective, late.c.activity_id))
-        ranked = select(late, order.label("n")).subquery()
-        for row in session.execute(select(ranked).where(ranked.c.n <= limit)):
-            longest.setdefault(row.plan_id, []).append(row)
-    return counts, longest
+            counts[plan_id] = [int(total), int(old or 0)]
+        _by_plan(session.execute(_earliest_late(session, chunk, today, limit)), longest)
+        snoozed = select(*_ITEM_COLUMNS).where(
+            PlanItem.plan_id.in_(chunk), PlanItem.status == "open", PlanItem.snoozed_until < today
+        )
+        for plan_id, rows in _by_plan(session.execute(snoozed), {}).items():
+            tally = counts.setdefault(plan_id, [0, 0])
+            tally[0] += len(rows)
+            tally[1] += sum(row.snoozed_until <= escalated_from for row in rows if row.snoozed_until)
+            longest.setdefault(plan_id, []).extend(rows)
+            merged.add(plan_id)
+    for plan_id in merged:
+        longest[plan_id].sort(key=lambda row: (row.snoozed_until or row.due, row.activity_id, row.phase))
+        del longest[plan_id][limit:]
+    return {plan_id: (total, old) for plan_id, (total, old) in counts.items()}, longest
 
 
-def next_items(*, session: Session, plan_ids: Iterable[int], since: date, limit: int = 5) -> dict[int, list[Row]]:
+def _late_unsnoozed(item: type[PlanItem], today: date) -> tuple:
+    """Open, never snoozed and due before `today`: all answered by ix_plan_items_late."""
+    return item.status == "open", item.due < today, item.snoozed_until.is_(None)
+
+
+def _earliest_late(session: Session, chunk: list[int], today: date, limit: int) -> Select:
+    """Each plan's `limit` late, never snoozed items due first, each plan one short index scan.
+
+    Postgres joins them LATERAL; SQLite, which has no LATERAL, takes the same subquery as a correlated IN.
+    """
+    inner = aliased(PlanItem)
+    earliest = (
+        select(inner.id)
+        .where(inner.plan_id == Plan.id, *_late_unsnoozed(inner, today))
+        .order_by(inner.due, inner.activity_id, inner.phase)
+        .limit(limit)
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        top = earliest.lateral()
+        joined = select(*_ITEM_COLUMNS).select_from(Plan).join(top, true()).join(PlanItem, PlanItem.id == top.c.id)
+    else:
+        joined = select(*_ITEM_COLUMNS).select_from(Plan).join(PlanItem, PlanItem.id.in_(earliest.correlate(Plan)))
+    return joined.where(Plan.id.in_(chunk))
+
+
+def next_items(
+    *, session: Session, plan_ids: Iterable[int], since: date, limit: int = 5
+) -> dict[int, list[ItemRecord]]:
     """The next open items due from a day on, per plan (at most `limit` each)."""
-    found: dict[int, list[Row]] = {}
+    found: dict[int, list[ItemRecord]] = {}
     effective = func.coalesce(PlanItem.snoozed_until, PlanItem.due)
     for chunk in _chunks(plan_ids):
         order = func.row_number().over(partition_by=PlanItem.plan_id, order_by=(effective, PlanItem.activity_id))
@@ -392,8 +452,8 @@ def next_items(*, session: Session, plan_ids: Iterable[int], since: date, limit:
             .where(PlanItem.plan_id.in_(chunk), PlanItem.status == "open", effective >= since)
             .subquery()
         )
-        for row in session.execute(select(ranked).where(ranked.c.n <= limit)):
-            found.setdefault(row.plan_id, []).append(row)
+        columns = [ranked.c[column.key] for column in _ITEM_COLUMNS]
+        _by_plan(session.execute(select(*columns).where(ranked.c.n <= limit)), found)
     return found
 
 
