@@ -26,10 +26,11 @@ from bot.knowledge.synonyms import Canonicalizer
 from bot.knowledge.text import STOPWORDS, stem, words
 
 # how much a word counts in each field
-FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.5, "meta": 1.2, "summary": 1.0, "detail": 0.4}
+FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.5, "examples": 2.0, "meta": 1.2, "summary": 1.0, "detail": 0.4}
 K1, B = 1.2, 0.5
 MAX_QUESTION_CHARS = 500
 CANDIDATES = 40
+SMALL_KIND = 25  # a kind with at most this many entries is searched in full when the question asks for it
 FILLER = ("", 0.0)  # what a misspelt stopword stands for
 GENERIC_GROUP_STEMS = frozenset({"manag", "servic", "and", "phase"})
 
@@ -56,6 +57,7 @@ def entry_fields(entry: Entry, catalog_titles: dict[str, str]) -> dict[str, str]
     return {
         "title": entry.title,
         "keywords": " ; ".join(entry.keywords),
+        "examples": " ; ".join(entry.examples),
         "summary": entry.summary,
         "detail": " ".join(detail),
         "meta": " ".join(meta),
@@ -96,7 +98,7 @@ class SearchIndex:
             self.entry_stems.append(frozenset(core))
             self.detail_stems.append(frozenset(tf) - core)
             self.title_stems.append(frozenset(self.stems(entry.title)))
-            self.strong_stems.append(frozenset(self.stems(" ".join([entry.title, *entry.keywords]))))
+            self.strong_stems.append(frozenset(self.stems(" ".join([entry.title, *entry.keywords, *entry.examples]))))
             self.group_stems.append(
                 frozenset(self.stems(entry.group.replace("-", " "))) - GENERIC_GROUP_STEMS
                 if entry.kind == "activity"
@@ -124,6 +126,10 @@ class SearchIndex:
         # a role is named when all its distinctive stems are in the question ("capacity" for capacity manager)
         self.role_stems = {r: frozenset(self.stems(r)) - {"manag"} for r in roles}
         self.component_stems = frozenset().union(*self.group_stems) if self.group_stems else frozenset()
+        by_kind: dict[str, list[int]] = defaultdict(list)
+        for i, entry in enumerate(self.entries):
+            by_kind[entry.kind].append(i)
+        self.small_kinds = {k: tuple(v) for k, v in by_kind.items() if len(v) <= SMALL_KIND}
         self.parent_clauses = frozenset(e.id for e in self.entries if e.kind == "clause" and catalog.subclauses(e.id))
 
     def stems(self, text: str) -> list[str]:
@@ -250,6 +256,10 @@ class SearchIndex:
             picked = {int(i) for i in top if base[i] > 0}
         else:
             picked = set(np.flatnonzero(base).tolist())
+        # a kind the question asks for that has few entries (challenges, maturity elements) competes in full
+        for kind in hints.kinds:
+            small = self.small_kinds.get(kind, ())
+            picked.update(i for i in small if base[i] > 0)
         named = [f"challenge-{n}" for n in hints.challenge_numbers]
         for number in hints.clause_numbers:
             named += [number, f"guidance-{number}"]

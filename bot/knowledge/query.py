@@ -116,6 +116,9 @@ _CLAUSE_WORDS = frozenset(
 )
 # words that ask for the clause itself: "requirements" or "20000-1" may just name the topic or the standard
 _EXPLICIT_CLAUSE_WORDS = frozenset({"clause", "clauses", "subclause", "section", "shall"})
+_EXPLICIT_GUIDANCE_WORDS = frozenset(
+    {"guidance", "guide", "advice", "recommend", "recommended", "recommendation", "ts", "20000-5", "tips"}
+)
 _ACTIVITY_WORDS = frozenset({"phase", "phases", "activity", "activities", "task", "tasks", "todo", "initiation"})
 _WHO = re.compile(r"\bwho\b|\bwhose\b|\bresponsib|\baccountab|\bowns?\b|\bowner\b|\bin charge\b")
 # "when do we set up X", "in which phase does Y start": the plan's activities say when
@@ -128,7 +131,8 @@ _WHEN = re.compile(
 # a complaint about people ("our leaders don't back it", "staff keep ignoring the process"): a challenge
 _PEOPLE = (
     r"(?:leaders?|leadership|management|managers?|bosses?|executives?|execs?|board|sponsors?|staff|"
-    r"people|teams?|engineers?|colleagues|employees|users|personnel|admins?|developers?|cio|ceo|cto|"
+    r"directors?|heads?|folks|departments?|units?|divisions?|workforce|agents?|analysts?|technicians?|"
+    r"people|teams?|engineers?|colleagues|employees|users|personnel|admins?|developers?|cio|ceo|cto|cfo|"
     r"everyone|everybody|nobody|no one)"
 )
 _SITUATION = re.compile(
@@ -137,11 +141,15 @@ _SITUATION = re.compile(
     r"avoid\w*|skip\w*|moved on|gave up|give up|walk\w* away|drop\w* out|fight\w*|block\w*|"
     r"overtaken|sidelined|deprioriti\w*|go(?:es|ing)? around|work(?:s|ing)? around|scared|afraid|worried|"
     r"cut\w*|withdr[ae]w\w*|pull\w*|stop\w*|quit\w*|doubt\w*|question\w*|sceptic\w*|skeptic\w*|"
-    r"think we\w*|wiifm|keep asking)\b"
+    r"think we\w*|wiifm|keep asking|cancel\w*|call\w* off|postpon\w*|reassign\w*|moved (?:to|onto|off)|insist\w*|"
+    r"fear\w*|anxious|nervous|redundan\w*|(?:run|do|doing|have) their own)\b"
     r"|\b(?:overtaken|sidelined|deprioriti\w*|lost (?:interest|momentum|steam)|fizzl\w*|stall\w*|"
     r"drift\w* away|other priorities|no buy-in|lack of (?:support|buy-in|commitment|interest)|"
     r"the old way|old habits|(?:scared|afraid|fearful|worried) (?:of|about|that)|bureaucracy|red tape|"
-    r"wiifm|business as usual|bau|day jobs?|lost (?:its|their) (?:energy|enthusiasm|interest))\b"
+    r"wiifm|business as usual|bau|day jobs?|lost (?:its|their) (?:energy|enthusiasm|interest)|change fatigue|"
+    r"shadow it|(?:nobody|no one) (?:shows?|turns?) up|lip service|(?:gone|went) (?:stale|quiet)|"
+    r"(?:see|sees|saw|seen|view\w*|regard\w*|treat\w*)\b[^?.!]* as (?:a |an |just |only )*"
+    r"(?:threat|burden|waste|overhead|bureaucracy|paperwork|distraction|box.ticking|it thing|\w+ thing))\b"
 )
 
 
@@ -182,9 +190,14 @@ def read_hints(question: str) -> QueryHints:
     )
     if names_clause and phase is None and not _PLAN.search(text) and not tokens & _ACTIVITY_WORDS:
         kinds.discard("activity")  # "which clause says who assigns authorities": the clause, not a role's task
-    situation = bool(_SITUATION.search(text))
+    situation = bool(_SITUATION.search(text)) and "maturity" not in kinds  # a level's symptoms are no challenge
     if situation:
         kinds.add("challenge")
+        # "staff ignore the new process", "won't staff the implementation": the words name the topic, not the kind
+        if not tokens & _EXPLICIT_CLAUSE_WORDS:
+            kinds.discard("clause")
+        if not tokens & _EXPLICIT_GUIDANCE_WORDS:
+            kinds.discard("guidance")
     return QueryHints(
         clause_numbers=tuple(dict.fromkeys(numbers)),
         challenge_numbers=tuple(int(m.group(1)) for m in _CHALLENGE.finditer(text)),

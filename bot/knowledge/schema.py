@@ -28,6 +28,7 @@ class EntryBase(_Strict):
     clauses: list[ClauseRef]
     source: NonEmpty
     keywords: list[NonEmpty] = []
+    examples: list[NonEmpty] = []  # how people ask about it or tell the situation, in their own words
     related: list[NonEmpty] = []
 
     @field_validator("clauses")

@@ -81,3 +81,31 @@ def test_a_longer_title_said_in_full_beats_the_shorter_one_inside_it(index):
 def test_words_that_compare_levels_do_not_push_the_question_out_of_the_domain(index):
     answer = index.search("what distinguishes level 2 from level 3 for learning")
     assert answer.answered and answer.hits[0].entry.id == "maturity-learning"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "our directors keep calling off the steering group",
+        "the engineers view the standard as just paperwork",
+        "the business units run their own tools",
+        "nobody shows up to the workshops any more",
+    ],
+)
+def test_more_ways_of_telling_a_situation_are_read_as_one(question):
+    hints = read_hints(question)
+    assert hints.situation and "challenge" in hints.kinds
+
+
+def test_a_situation_does_not_ask_for_a_clause_or_guidance_unless_it_says_so():
+    assert read_hints("staff ignore the new change process").kinds == {"challenge"}
+    assert "clause" in read_hints("staff ignore the change process, which clause helps").kinds
+
+
+def test_symptoms_named_as_a_maturity_question_stay_maturity():
+    hints = read_hints("staff don't work with other processes - what maturity level")
+    assert not hints.situation and "challenge" not in hints.kinds
+
+
+def test_wont_and_cant_are_will_not_and_can_not():
+    assert words("they won't and can't") == ["they", "will", "not", "and", "can", "not"]

@@ -145,3 +145,29 @@ def test_related_entries_of_a_clause_link_back_to_it(catalog):
     assert related, "7.4 should have related entries"
     assert all("7.4" in e.clauses or e.id.startswith("7.4.") or "7.4" in catalog.get("7.4").related for e in related)
     assert {e.kind for e in related} - {"clause"}, "a clause's related entries include other kinds"
+
+
+def test_an_entrys_examples_are_searched(tmp_path):
+    from bot.knowledge.catalog import Catalog
+    from bot.knowledge.schema import LocalEntry
+
+    entries = [
+        LocalEntry(id="faq-a", kind="faq", title="Ticket tool", summary="Which tool we use.", clauses=[], source="x"),
+        LocalEntry(
+            id="faq-b",
+            kind="faq",
+            title="Rollout",
+            summary="How the rollout goes.",
+            clauses=[],
+            source="x",
+            examples=["the night shift refuses to use the new ticket tool"],
+        ),
+    ]
+    index = SearchIndex(Catalog(entries))
+    assert index.search("night shift refuses the tool").hits[0].entry.id == "faq-b"
+
+
+def test_a_situation_reaches_its_challenge_even_with_common_words(index):
+    # "assign" and "implementation" are everywhere; the challenges still compete as a whole kind
+    answer = index.search("top management won't assign anyone to the implementation")
+    assert answer.hits[0].entry.id == "challenge-3"
