@@ -120,6 +120,7 @@ _EXPLICIT_GUIDANCE_WORDS = frozenset(
     {"guidance", "guide", "advice", "recommend", "recommended", "recommendation", "ts", "20000-5", "tips"}
 )
 _ACTIVITY_WORDS = frozenset({"phase", "phases", "activity", "activities", "task", "tasks", "todo", "initiation"})
+_ROLE_NAME = re.compile(r"\b(?:process|service|risk|asset|product|system) owners?\b")
 _WHO = re.compile(r"\bwho\b|\bwhose\b|\bresponsib|\baccountab|\bowns?\b|\bowner\b|\bin charge\b")
 # "when do we set up X", "in which phase does Y start": the plan's activities say when
 _WHEN = re.compile(
@@ -176,14 +177,16 @@ def read_hints(question: str) -> QueryHints:
     numbers += [m.group(1) for m in _BARE_CLAUSE.finditer(text)]
     level = _first_ordinal(_LEVEL, text)
     phase = _first_ordinal(_PHASE, text)
-    tokens = set(re.findall(r"[a-z0-9-]+", text))
+    # "what does a service owner do" names a role; it asks neither who nor for the plan
+    unroled = _ROLE_NAME.sub(" ", text)
+    tokens = set(re.findall(r"[a-z0-9-]+", unroled))
     kinds = {kind for kind, cues in _KIND_WORDS.items() if tokens.intersection(cues)}
     if level is not None:
         kinds.add("maturity")
     asks_when = bool(_WHEN.search(text))
     if phase is not None or asks_when or _PLAN.search(text):
         kinds.add("activity")
-    asks_who = bool(_WHO.search(text))
+    asks_who = bool(_WHO.search(unroled))
     # "who decides to adopt 20000-1", "when is availability compared to requirements": the plan's activity
     names_clause = bool(tokens & _EXPLICIT_CLAUSE_WORDS) or (
         bool(tokens & _CLAUSE_WORDS) and not asks_when and not asks_who

@@ -32,7 +32,8 @@ MIN_SCORE = 0.05  # below this a result is noise, not a suggestion
 DIRECT = 100.0  # a question naming an existing clause number or challenge
 # without any cue, a topic question is answered by the standard's clause first
 DEFAULT_KIND_PRIOR = {"clause": 1.35, "activity": 0.75, "maturity": 0.8}
-KIND_HINT_MATCH, KIND_HINT_MISS = 1.4, 0.85  # the question names a kind: entries of it, of others
+KIND_HINT_MATCH, KIND_HINT_MISS = 1.4, 0.85
+ONLY_CLAUSE_MISS = 0.8
 BASE_OFFSET, TITLE_WEIGHT, STRONG_WEIGHT = 0.4, 2.0, 3.0  # how retrieval, title and keyword matches add up
 PARENT_CLAUSE = 0.7
 SHORTER_TITLE = 0.7
@@ -245,6 +246,8 @@ def _hint_factor(entry, hints: QueryHints, roles: set[str]) -> float:
         factor *= DEFAULT_KIND_PRIOR.get(entry.kind, 1.0)
     if hints.level is not None and entry.kind == "maturity":
         factor *= 1.3
+    if hints.names_clause and hints.kinds == {"clause"} and entry.kind != "clause":
+        factor *= ONLY_CLAUSE_MISS  # "which clause ...": nothing but the standard's clause is asked for
     if entry.kind == "activity":
         if hints.phase is not None:
             factor *= 1.3 if hints.phase in entry.phases else 0.6

@@ -109,3 +109,14 @@ def test_symptoms_named_as_a_maturity_question_stay_maturity():
 
 def test_wont_and_cant_are_will_not_and_can_not():
     assert words("they won't and can't") == ["they", "will", "not", "and", "can", "not"]
+
+
+def test_a_role_name_with_owner_is_no_who_question():
+    hints = read_hints("what does a service owner do")
+    assert not hints.asks_who and "activity" not in hints.kinds
+    assert read_hints("who owns the capacity plan").asks_who
+
+
+def test_a_question_that_asks_only_for_a_clause_prefers_clauses(index):
+    answer = index.search("which clause makes us put controls in place against information security risks")
+    assert answer.hits[0].entry.id == "8.7.3.2"
