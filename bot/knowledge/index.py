@@ -83,7 +83,8 @@ class SearchIndex:
         self.entry_stems: list[frozenset[str]] = []  # every field but the details
         self.detail_stems: list[frozenset[str]] = []
         self.title_stems: list[frozenset[str]] = []
-        self.strong_stems: list[frozenset[str]] = []  # title and keywords
+        self.strong_stems: list[frozenset[str]] = []  # title, keywords and examples
+        named: set[str] = set()  # stems of titles and keywords
         self.group_stems: list[frozenset[str]] = []  # an activity's component, e.g. {"incid"}
         phrases: dict[str, list[int]] = defaultdict(list)
         for i, entry in enumerate(self.entries):
@@ -98,7 +99,9 @@ class SearchIndex:
             self.entry_stems.append(frozenset(core))
             self.detail_stems.append(frozenset(tf) - core)
             self.title_stems.append(frozenset(self.stems(entry.title)))
-            self.strong_stems.append(frozenset(self.stems(" ".join([entry.title, *entry.keywords, *entry.examples]))))
+            topic = self.stems(" ".join([entry.title, *entry.keywords]))
+            named.update(topic)
+            self.strong_stems.append(frozenset([*topic, *self.stems(" ".join(entry.examples))]))
             self.group_stems.append(
                 frozenset(self.stems(entry.group.replace("-", " "))) - GENERIC_GROUP_STEMS
                 if entry.kind == "activity"
@@ -112,7 +115,8 @@ class SearchIndex:
         self.phrases = {k: (v, _idf(len(self.entries), len(v))) for k, v in phrases.items()}
         self.max_phrase_len = max((k.count(" ") + 1 for k in self.phrases), default=1)
         # words that name a topic somewhere (a title or keyword) weigh more than words only used in prose
-        self.topic_stems = frozenset().union(*self.strong_stems) if self.strong_stems else frozenset()
+        # (the everyday words of examples, "left", "day", stay prose: "how many vacation days are left")
+        self.topic_stems = frozenset(named)
         self.vocabulary = self._vocabulary(catalog)
         self._typos: dict[str, tuple[str, float] | None] = {}
         self._stopwords_by_initial: dict[str, list[str]] = defaultdict(list)

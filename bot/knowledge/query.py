@@ -133,6 +133,7 @@ _WHEN = re.compile(
 _PEOPLE = (
     r"(?:leaders?|leadership|management|managers?|bosses?|executives?|execs?|board|sponsors?|staff|"
     r"directors?|heads?|folks|departments?|units?|divisions?|workforce|agents?|analysts?|technicians?|"
+    r"ops|guys|operators?|techs?|"
     r"people|teams?|engineers?|colleagues|employees|users|personnel|admins?|developers?|cio|ceo|cto|cfo|"
     r"everyone|everybody|nobody|no one)"
 )
@@ -149,6 +150,7 @@ _SITUATION = re.compile(
     r"the old way|old habits|(?:scared|afraid|fearful|worried) (?:of|about|that)|bureaucracy|red tape|"
     r"wiifm|business as usual|bau|day jobs?|lost (?:its|their) (?:energy|enthusiasm|interest)|change fatigue|"
     r"shadow it|(?:nobody|no one) (?:shows?|turns?) up|lip service|(?:gone|went) (?:stale|quiet)|"
+    r"waste of (?:time|money|effort)|pointless|overkill|not see (?:the point|why|the value|the need)|"
     r"(?:see|sees|saw|seen|view\w*|regard\w*|treat\w*)\b[^?.!]* as (?:a |an |just |only )*"
     r"(?:threat|burden|waste|overhead|bureaucracy|paperwork|distraction|box.ticking|it thing|\w+ thing))\b"
 )

@@ -120,3 +120,26 @@ def test_a_role_name_with_owner_is_no_who_question():
 def test_a_question_that_asks_only_for_a_clause_prefers_clauses(index):
     answer = index.search("which clause makes us put controls in place against information security risks")
     assert answer.hits[0].entry.id == "8.7.3.2"
+
+
+def test_a_challenge_that_matches_a_told_situation_is_more_likely_the_answer():
+    from bot.knowledge.ranking import answer_confidence
+
+    features = {
+        "direct": 0.0,
+        "specific": 1.0,
+        "domain": 0.6,
+        "domain_min": 0.3,
+        "cover": 0.3,
+        "lead": 0.1,
+        "title_cover": 0.0,
+        "kind_match": 1.0,
+        "rule": 0.0,
+        "situation": 0.0,
+    }
+    assert answer_confidence({**features, "situation": 1.0}) > answer_confidence(features)
+
+
+def test_everyday_words_of_examples_do_not_pull_an_unrelated_question_in(index):
+    # "left" and "day" occur in challenge examples ("the sponsor left", "day jobs"), not as topics
+    assert "left" not in index.topic_stems
