@@ -32,6 +32,8 @@ MAX_QUESTION_CHARS = 500
 CANDIDATES = 40
 SMALL_KIND = 25  # a kind with at most this many entries is searched in full when the question asks for it
 FILLER = ("", 0.0)  # what a misspelt stopword stands for
+# many ways of telling one situation are no longer text: they do not lengthen the entry for BM25
+UNMEASURED_FIELDS = frozenset({"examples"})
 GENERIC_GROUP_STEMS = frozenset({"manag", "servic", "and", "phase"})
 
 
@@ -80,6 +82,7 @@ class SearchIndex:
         self.canon = Canonicalizer(catalog.synonyms)
         titles = {e.id: e.title for e in catalog.entries if e.kind == "clause"}
         per_entry: list[dict[str, float]] = []
+        lengths: list[float] = []
         self.entry_stems: list[frozenset[str]] = []  # every field but the details
         self.detail_stems: list[frozenset[str]] = []
         self.title_stems: list[frozenset[str]] = []
@@ -90,12 +93,16 @@ class SearchIndex:
         for i, entry in enumerate(self.entries):
             tf: defaultdict[str, float] = defaultdict(float)  # weighted term frequency
             core: set[str] = set()
+            length = 0.0
             for name, text in entry_fields(entry, titles).items():
                 for s in self.stems(text):
                     tf[s] += FIELD_WEIGHTS[name]
+                    if name not in UNMEASURED_FIELDS:
+                        length += FIELD_WEIGHTS[name]
                     if name != "detail":
                         core.add(s)
             per_entry.append(tf)
+            lengths.append(length)
             self.entry_stems.append(frozenset(core))
             self.detail_stems.append(frozenset(tf) - core)
             self.title_stems.append(frozenset(self.stems(entry.title)))
@@ -111,7 +118,7 @@ class SearchIndex:
                 key = " ".join(self.stems(phrase))
                 if key and i not in phrases[key]:
                     phrases[key].append(i)
-        self.postings = self._postings(per_entry)
+        self.postings = self._postings(per_entry, lengths)
         self.phrases = {k: (v, _idf(len(self.entries), len(v))) for k, v in phrases.items()}
         self.max_phrase_len = max((k.count(" ") + 1 for k in self.phrases), default=1)
         # words that name a topic somewhere (a title or keyword) weigh more than words only used in prose
@@ -134,7 +141,11 @@ class SearchIndex:
         for i, entry in enumerate(self.entries):
             by_kind[entry.kind].append(i)
         self.small_kinds = {k: tuple(v) for k, v in by_kind.items() if len(v) <= SMALL_KIND}
-        self.parent_clauses = frozenset(e.id for e in self.entries if e.kind == "clause" and catalog.subclauses(e.id))
+        guidance = {e.id for e in self.entries if e.kind == "guidance"}
+        self.parent_clauses = frozenset(
+            [e.id for e in self.entries if e.kind == "clause" and catalog.subclauses(e.id)]
+            + [g for g in guidance if any(other.startswith(g + ".") for other in guidance)]
+        )
 
     def stems(self, text: str) -> list[str]:
         """A text's content stems with synonyms reduced to one form."""
@@ -152,9 +163,9 @@ class SearchIndex:
                     vocabulary[word] = stem(word)
         return vocabulary
 
-    def _postings(self, per_entry: list[dict[str, float]]) -> dict[str, Posting]:
+    def _postings(self, per_entry: list[dict[str, float]], entry_lengths: list[float]) -> dict[str, Posting]:
         n = len(per_entry)
-        lengths = np.array([sum(tf.values()) for tf in per_entry], dtype=np.float64)
+        lengths = np.array(entry_lengths, dtype=np.float64)
         avg = float(lengths.mean()) if n else 1.0
         raw: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i, tf in enumerate(per_entry):

@@ -9,7 +9,7 @@ from functools import lru_cache
 import snowballstemmer
 
 # "what's in it for me / us / them": every word a stopword, so it becomes the one token people abbreviate it to
-_WIIFM = re.compile(r"\bwhat(?:'s| is)? in it for (?:me|us|them|him|her|you|my \w+|our \w+)\b")
+_WIIFM = re.compile(r"\bwhat(?:'s|s| is)? in it for (?:me|us|them|him|her|you|my \w+|our \w+)\b")
 _CONTRACTION = re.compile(r"(n't|'s|'re|'ve|'ll|'d|'m)\b")
 _IRREGULAR_NOT = re.compile(r"\b(won|can|shan)'t\b")  # "won't" is "will not", not "wo not"
 _NOT_BASE = {"won": "will", "can": "can", "shan": "shall"}

@@ -143,3 +143,20 @@ def test_a_challenge_that_matches_a_told_situation_is_more_likely_the_answer():
 def test_everyday_words_of_examples_do_not_pull_an_unrelated_question_in(index):
     # "left" and "day" occur in challenge examples ("the sponsor left", "day jobs"), not as topics
     assert "left" not in index.topic_stems
+
+
+def test_more_everyday_complaints_are_situations():
+    assert read_hints("nobody wants to get behind the project").situation
+    assert read_hints("staff feel the process is imposed on them").situation
+    assert read_hints("the ops guys say it's a waste of time").situation
+    assert "wiifm" in words("whats in it for me")
+
+
+def test_a_ts_subclause_whose_title_says_the_question_beats_its_overview(index):
+    answer = index.search("what should be in our business case for ISO 20000")
+    assert answer.hits[0].entry.id == "guidance-5.3.1"
+
+
+def test_a_challenge_named_by_its_title_words_is_found_despite_its_many_examples(index):
+    answer = index.search("top management buy-in")
+    assert answer.answered and answer.hits[0].entry.id == "challenge-3"
