@@ -108,7 +108,7 @@ def _change(services: Services, ctx: Context, text: str, act: Callable[[Session,
     activity_id = activity_id_of(services, text)
     rest = text.split(" ", 1)[1].strip() if " " in text.strip() else ""
     with services.sessions.begin() as session:
-        state = state_of(services, session, ctx)
+        state = state_of(services, session, ctx, to_change=True)
         if state is None:
             return say(NO_PLAN, private=ctx.private)
         message = act(session, state, activity_id, rest)

@@ -17,7 +17,7 @@ from bot.chat.router import Router
 from bot.config import ConfigError, Settings
 from bot.slack.clients import web_client
 from bot.slack.listeners import actions, commands, events, forms, home
-from bot.slack.middleware import first_delivery, provide
+from bot.slack.middleware import first_delivery, provide, respond_with_retries
 
 # chat:write.public: post an assessment or plan in a channel the bot was not invited to;
 # files:write: the assessment chart and the exports; users:read: time zones and admins
@@ -138,6 +138,7 @@ def register(app: App, router: Router) -> None:
     services = router.services
     once = [first_delivery(services.sessions, services.clock)]
     app.use(provide(router))
+    app.use(respond_with_retries)
     app.event("app_mention", middleware=once)(events.on_mention)
     app.event("message", matchers=[events.is_person_dm], middleware=once)(events.on_direct_message)
     app.event("message")(_ignore)  # channel messages, edits and the bot's own: nothing to do

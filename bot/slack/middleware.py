@@ -1,4 +1,5 @@
-"""Bolt middleware: the use cases' router in every listener's context, and Slack's retries dropped."""
+"""Bolt middleware: the use cases' router in every listener's context, replies over a response_url retried,
+and Slack's retries of an event dropped."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.chat.router import Router
+from bot.slack.clients import WEB_API_TIMEOUT, RetryingRespond
 from bot.storage import queries
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,19 @@ def provide(router: Router) -> Callable:
         next()
 
     return provide_router
+
+
+def respond_with_retries(context: BoltContext, next: Callable[[], None]) -> None:
+    """Global middleware: replies over a response_url are retried like Web API calls, with the same timeout."""
+    if context.response_url:
+        client = context.client
+        context["respond"] = RetryingRespond(
+            response_url=context.response_url,
+            proxy=client.proxy if client else None,
+            ssl=client.ssl if client else None,
+            timeout=client.timeout if client else WEB_API_TIMEOUT,
+        )
+    next()
 
 
 def first_delivery(sessions: sessionmaker[Session], clock: Callable[[], datetime]) -> Callable:

@@ -20,6 +20,7 @@ from tests.slack.fake_slack import FakeSlack
 from tests.slack.simulator import SECRET, SlackClientSim
 
 SENTINEL_CHANNEL = "C0SENTINEL"
+IMPATIENT_SECONDS = 0.5  # the Web API timeout of `impatient_app`: the fake's delays are longer
 
 
 @dataclass
@@ -67,8 +68,14 @@ def fake_slack():
 
 
 @contextmanager
-def serving(database_url: str, slack: FakeSlack, index) -> Iterator[RunningApp]:
-    """The app of `iso20k serve` over HTTP on a free port, its Web API calls going to the fake; stops on exit."""
+def serving(
+    database_url: str, slack: FakeSlack, index, *, web_api_timeout: float | None = None
+) -> Iterator[RunningApp]:
+    """The app of `iso20k serve` over HTTP on a free port, its Web API calls going to the fake; stops on exit.
+
+    `web_api_timeout`: seconds every Web API and response_url call waits for Slack's answer, instead of the
+    bot's WEB_API_TIMEOUT, so that a test of a silent Slack does not wait that long.
+    """
     settings = load_settings(
         slack_bot_token="xoxb-test",
         slack_signing_secret=SECRET,
@@ -81,6 +88,8 @@ def serving(database_url: str, slack: FakeSlack, index) -> Iterator[RunningApp]:
     runtime, clients = slack_runtime(settings, migrate=False, index=index)
     listeners = listener_pool()
     app = create_app(settings=settings, router=runtime.router, engine=runtime.engine, listeners=listeners)
+    if web_api_timeout is not None:  # each request's client and respond() take the app client's timeout
+        app.client.timeout = clients.timeout = web_api_timeout
     server = make_server(wsgi_app(app, runtime.engine), host="127.0.0.1", port=0, threads=8)
     thread = serve_in_thread(server)
     try:
@@ -101,4 +110,11 @@ def serving(database_url: str, slack: FakeSlack, index) -> Iterator[RunningApp]:
 def running_app(engine, database_url, fake_slack, index):
     """`iso20k serve` in HTTP mode on a free port, its Web API calls going to the fake."""
     with serving(database_url, fake_slack, index) as app:
+        yield app
+
+
+@pytest.fixture
+def impatient_app(engine, database_url, fake_slack, index):
+    """`running_app` whose Web API calls give up waiting for an answer after half a second."""
+    with serving(database_url, fake_slack, index, web_api_timeout=IMPATIENT_SECONDS) as app:
         yield app

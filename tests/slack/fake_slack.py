@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import select
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ class Call:
     body: dict
     raw: bytes = b""  # the bytes of a file upload (method "upload")
     response: dict = field(default_factory=dict)  # what the fake answered (e.g. chat.postMessage's ts)
+    abandoned: bool = False  # held by `delay` until the caller gave up: received, never answered, no effect
 
 
 class FakeSlack:
@@ -28,6 +31,7 @@ class FakeSlack:
         self.calls: list[Call] = []
         self._changed = threading.Condition()
         self._failures: dict[str, list[tuple[int, dict]]] = {}
+        self._delays: dict[str, list[float]] = {}
         self._file_ids = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -55,6 +59,20 @@ class FakeSlack:
     def fail(self, method: str, status: int, headers: dict | None = None, times: int = 1) -> None:
         """Answer the next `times` calls of a method with this status (e.g. 429 and Retry-After)."""
         self._failures.setdefault(method, []).extend([(status, headers or {})] * times)
+
+    def delay(self, method: str, seconds: float, times: int = 1) -> None:
+        """Hold the next `times` calls of a method for `seconds` before answering them.
+
+        A held call is recorded when it arrives. A caller that times out first and closes the connection
+        gets no answer, and the call has no effect, as if Slack dropped it: it stays with `abandoned` set
+        and an empty `response`. A caller still waiting after `seconds` gets the usual answer.
+        """
+        with self._changed:
+            self._delays.setdefault(method, []).extend([seconds] * times)
+
+    def answered(self, method: str) -> list[Call]:
+        """The calls of a method that the fake answered with ok: what took effect (e.g. the posts people see)."""
+        return [c for c in self.calls_to(method) if c.response.get("ok")]
 
     def calls_to(self, method: str) -> list[Call]:
         with self._changed:
@@ -97,18 +115,36 @@ class FakeSlack:
                     done.append((by_id[meta["id"]], complete))
         return done
 
-    def _record(self, call: Call) -> tuple[int, dict, dict | str]:
+    def _take_delay(self, method: str) -> float | None:
+        with self._changed:
+            delays = self._delays.get(method)
+            return delays.pop(0) if delays else None
+
+    def _arrived(self, call: Call) -> None:
+        with self._changed:
+            self.calls.append(call)
+            self._changed.notify_all()
+
+    def _abandon(self, call: Call) -> None:
+        with self._changed:
+            call.abandoned = True
+            self._changed.notify_all()
+
+    def _record(self, call: Call, *, arrived: bool = False) -> tuple[int, dict, dict | str]:
+        """The answer to a call, and the call recorded with it (a held call was recorded when it `arrived`)."""
         with self._changed:
             failures = self._failures.get(call.method)
             if failures:
                 status, headers = failures.pop(0)
-                self.calls.append(call)
+                if not arrived:
+                    self.calls.append(call)
                 self._changed.notify_all()
                 return status, headers, {"ok": False, "error": "ratelimited" if status == 429 else "fatal_error"}
             answer = _answer(call, self)
-            call.response = answer if isinstance(answer, dict) else {}
+            call.response = answer if isinstance(answer, dict) else {"ok": True}  # "ok" of a response_url
             # recorded only now, so that a test waiting for the call also finds what was answered
-            self.calls.append(call)
+            if not arrived:
+                self.calls.append(call)
             self._changed.notify_all()
         return 200, {}, answer
 
@@ -131,7 +167,14 @@ class FakeSlack:
                     api = path.startswith("/api/")
                     method = path.removeprefix("/api/") if api else "response:" + path.rsplit("/", 1)[-1]
                     call = Call(path=path, method=method, headers=dict(self.headers), body=_parse(raw, self.headers))
-                status, headers, payload = fake._record(call)
+                held = fake._take_delay(call.method)
+                if held is not None:
+                    fake._arrived(call)
+                    if _caller_gave_up(self.connection, held):
+                        fake._abandon(call)
+                        self.close_connection = True
+                        return
+                status, headers, payload = fake._record(call, arrived=held is not None)
                 data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
                 self.send_response(status)
                 for key, value in headers.items():
@@ -145,6 +188,17 @@ class FakeSlack:
                 pass
 
         return Handler
+
+
+def _caller_gave_up(connection: socket.socket, seconds: float) -> bool:
+    """Wait up to `seconds`; True as soon as the caller closes its end (it timed out and hung up)."""
+    readable, _, _ = select.select([connection], [], [], seconds)
+    if not readable:
+        return False
+    try:  # the request was read whole: anything readable now is the caller's end closing
+        return connection.recv(1, socket.MSG_PEEK) == b""
+    except OSError:
+        return True
 
 
 def _parse(raw: bytes, headers) -> dict:

@@ -8,12 +8,12 @@ import sys
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.chat import nudges
 from bot.plan import week_key
 from bot.slack.scheduled import ScheduledPoster
-from bot.storage.models import NudgeClaim, PlanItem
+from bot.storage.models import NudgeClaim, Plan, PlanChange, PlanItem
 from tests.conftest import ROOT
 from tests.slack.test_e2e_http import buttons, texts
 
@@ -45,6 +45,26 @@ def start_plan(app) -> None:
             for c in calls
         )
     )
+
+
+def nudges_to(slack, channel: str) -> list:
+    """Every nudge post the fake received for a channel, answered or not."""
+    return [c for c in slack.posts_to(channel) if c.body.get("text", "").startswith("Plan check")]
+
+
+def owe_this_weeks_nudge(app) -> None:
+    """Make the clock's sweep owe this week's nudge: the plan made a week ago, the clock past Monday 09:00."""
+    services = app.runtime.services
+    with services.sessions.begin() as session:
+        session.execute(update(Plan).values(created_at=datetime.now(PARIS) - timedelta(weeks=1)))
+    monday = today() - timedelta(days=today().weekday())
+    services.clock = lambda: max(datetime.now(PARIS), datetime.combine(monday, time(9, 1), PARIS))
+
+
+def changes_of(app, activity_id: str) -> list[str]:
+    """The plan history's actions on one activity."""
+    with app.runtime.sessions() as session:
+        return list(session.scalars(select(PlanChange.action).where(PlanChange.activity_id == activity_id)))
 
 
 def test_plan_start_assign_and_done_with_evidence_by_button(running_app):
@@ -129,6 +149,54 @@ def test_a_nudge_slack_refuses_is_retried_on_the_next_sweep(running_app):
     assert report.sent == [f"C0PROJECT {week_key(next_monday)}"]
     attempts = [c for c in slack.posts_to("C0PROJECT") if "Plan check" in c.body.get("text", "")]
     assert len(attempts) == 4  # three refused (first try and two retries), then the sweep's one
+
+
+def test_a_nudge_rate_limited_once_goes_out_once_and_is_the_weeks_nudge(running_app):
+    slack, services = running_app.slack, running_app.runtime.services
+    start_plan(running_app)
+    poster = ScheduledPoster(running_app.clients, sleep=lambda seconds: None)
+    slack.fail("chat.postMessage", 429, {"Retry-After": "1"})
+    _, report = nudges.nudge_now(services, poster)
+    assert report.sent == [f"C0PROJECT {this_week()}"]
+    _, again = nudges.nudge_now(services, poster)  # a second --now the same week
+    owe_this_weeks_nudge(running_app)
+    later = nudges.sweep(services, poster)  # the clock, once this week's nudge time has come
+    assert again.sent == again.failed == later.sent == later.failed == []
+    assert [c.response.get("ok") for c in nudges_to(slack, "C0PROJECT")] == [None, True]  # 429, then posted once
+    with services.sessions() as session:
+        [claim] = session.scalars(select(NudgeClaim)).all()
+    assert claim.week == this_week() and claim.sent_at is not None
+
+
+def test_a_plan_done_reply_slack_fails_once_is_retried_and_done_once(running_app):
+    slack = running_app.slack
+    start_plan(running_app)
+    slack.fail("response:done", 500)
+    running_app.client.command("plan done activity-project-initiation-a", slack.response_url("done"))
+    slack.wait_until(lambda _: slack.answered("response:done"))
+    running_app.settle()
+    refused, reply = slack.calls_to("response:done")
+    assert not refused.response and reply.response["ok"] and reply.body == refused.body
+    assert "marked *activity-project-initiation-a* done" in reply.body["text"]
+    assert changes_of(running_app, "activity-project-initiation-a") == ["done (Project initiation)"]
+
+
+def test_a_done_button_whose_post_slack_fails_once_is_retried_and_done_once(running_app):
+    slack = running_app.slack
+    start_plan(running_app)
+    overview = command(running_app, "plan", "overview")
+    done = [b for b in buttons(overview.body["blocks"]) if b["action_id"].startswith("plan:done")][0]
+    activity = done["value"].split("|")[1]
+    slack.fail("chat.postMessage", 500)
+    running_app.client.click(
+        done["action_id"], done["value"], message={"ts": "1700000100.000100"}, response_url=slack.response_url("done")
+    )
+    slack.wait_until(lambda _: [c for c in slack.answered("chat.postMessage") if "marked" in c.body["text"]])
+    running_app.settle()
+    refused, confirm = [c for c in slack.posts_to("C0PROJECT") if "marked" in c.body["text"]]
+    assert not refused.response and confirm.response["ok"] and confirm.body == refused.body
+    [change] = changes_of(running_app, activity)
+    assert change.startswith("done (")
 
 
 def test_two_nudge_now_processes_at_once_send_each_plan_once(running_app, database_url):
