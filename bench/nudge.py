@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # bench/http.py would shadow the standard library's http: keep this folder off the import path
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-from sqlalchemy import delete, func, insert, select, update  # noqa: E402
+from sqlalchemy import delete, func, insert, select, text, update  # noqa: E402
 
 from bot.chat import nudges, plan_state  # noqa: E402
 from bot.chat.services import Services  # noqa: E402
@@ -105,6 +105,10 @@ def populate(engine, index, plans: int) -> int:
                 for i, role in enumerate(("top management", "project team", "incident manager"))
             ],
         )
+    if engine.dialect.name == "postgresql":  # as autovacuum does after a bulk load: statistics, visibility map
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            for table in (Plan, PlanItem, PlanRole, NudgeClaim):
+                connection.execute(text(f"VACUUM ANALYZE {table.__tablename__}"))
     return total
 
 
