@@ -23,7 +23,8 @@ _NUMBER_WORDS = {
 }
 _ORDINAL = r"(iii|ii|i|1|2|3|one|two|three|first|second|third)"
 _LEVEL = re.compile(rf"\b(?:level|lvl|maturity)\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+level\b")
-_PHASE = re.compile(rf"\bphase\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\b")
+_PHASE = re.compile(rf"\bphases?\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\b")
+_MORE_PHASES = re.compile(rf"\s*(?:,|/|&|or|and|to|-)\s*{_ORDINAL}\b")  # "phase 2 or 3", "phases 1, 2 and 3"
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d])")
 _BARE_CLAUSE = re.compile(r"\b(?:clause|section|sect|sec|chapter|cl|§)\s*(\d{1,2})\b(?!\.\d)")
 _CHALLENGE = re.compile(r"\bchallenge\s*(?:no\.?|number|#)?\s*(\d{1,2})\b")
@@ -121,7 +122,8 @@ _EXPLICIT_GUIDANCE_WORDS = frozenset(
 )
 _ACTIVITY_WORDS = frozenset({"phase", "phases", "activity", "activities", "task", "tasks", "todo", "initiation"})
 _ROLE_NAME = re.compile(r"\b(?:process|service|risk|asset|product|system) owners?\b")
-_WHO = re.compile(r"\bwho\b|\bwhose\b|\bresponsib|\baccountab|\bowns?\b|\bowner\b|\bin charge\b")
+_WHICH_ROLE = re.compile(r"\b(?:which|what)\s+(?:role|manager|team|person|function|department|job title)s?\b")
+_WHO = re.compile(rf"\bwho\b|\bwhose\b|\bresponsib|\baccountab|\bowns?\b|\bowner\b|\bin charge\b|{_WHICH_ROLE.pattern}")
 # "when do we set up X", "in which phase does Y start": the plan's activities say when
 _WHEN = re.compile(
     r"^\W*(?:(?:so|and|but|ok|then)\W+)?when\b(?!\s+(?:a|an|the|there|it|something|someone)\b)"
@@ -166,6 +168,7 @@ class QueryHints:
     challenge_numbers: tuple[int, ...] = ()
     level: int | None = None
     phase: int | None = None
+    phases: tuple[int, ...] = ()  # every phase named: "phase 2 or 3"
     wants_ts: bool = False
     asks_who: bool = False
     asks_when: bool = False
@@ -181,6 +184,7 @@ def read_hints(question: str) -> QueryHints:
     numbers += [m.group(1) for m in _BARE_CLAUSE.finditer(text)]
     level = _first_ordinal(_LEVEL, text)
     phase = _first_ordinal(_PHASE, text)
+    phases = _phases_named(text)
     # "what does a service owner do" names a role; it asks neither who nor for the plan
     unroled = _ROLE_NAME.sub(" ", text)
     tokens = set(re.findall(r"[a-z0-9-]+", unroled))
@@ -188,9 +192,9 @@ def read_hints(question: str) -> QueryHints:
     if level is not None:
         kinds.add("maturity")
     asks_when = bool(_WHEN.search(text))
-    if phase is not None or asks_when or _PLAN.search(text):
-        kinds.add("activity")
     asks_who = bool(_WHO.search(unroled))
+    if phase is not None or asks_when or _WHICH_ROLE.search(text) or _PLAN.search(text):
+        kinds.add("activity")
     # "who decides to adopt 20000-1", "when is availability compared to requirements": the plan's activity
     names_clause = bool(tokens & _EXPLICIT_CLAUSE_WORDS) or (
         bool(tokens & _CLAUSE_WORDS) and not asks_when and not asks_who
@@ -210,6 +214,7 @@ def read_hints(question: str) -> QueryHints:
         challenge_numbers=tuple(int(m.group(1)) for m in _CHALLENGE.finditer(text)),
         level=level,
         phase=phase,
+        phases=phases,
         wants_ts=bool(_TS_HINT.search(text)),
         asks_who=asks_who,
         asks_when=asks_when,
@@ -225,3 +230,15 @@ def _first_ordinal(pattern: re.Pattern[str], text: str) -> int | None:
         return None
     word = next(g for g in match.groups() if g)
     return _NUMBER_WORDS[word]
+
+
+def _phases_named(text: str) -> tuple[int, ...]:
+    match = _PHASE.search(text)
+    if not match:
+        return ()
+    found = [_NUMBER_WORDS[next(g for g in match.groups() if g)]]
+    end = match.end()
+    while more := _MORE_PHASES.match(text, end):
+        found.append(_NUMBER_WORDS[more.group(1)])
+        end = more.end()
+    return tuple(dict.fromkeys(found))

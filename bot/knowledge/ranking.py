@@ -262,8 +262,8 @@ def _hint_factor(entry, hints: QueryHints, roles: set[str]) -> float:
     if hints.names_clause and hints.kinds == {"clause"} and entry.kind != "clause":
         factor *= ONLY_CLAUSE_MISS  # "which clause ...": nothing but the standard's clause is asked for
     if entry.kind == "activity":
-        if hints.phase is not None:
-            factor *= 1.3 if hints.phase in entry.phases else 0.6
+        if hints.phases:
+            factor *= 1.3 if set(hints.phases) & set(entry.phases) else 0.6
         if (hints.asks_who or hints.asks_when) and not hints.names_clause:
             factor *= 1.25  # the activity says who does it and in which phase
         if roles and (hints.asks_who or "activity" in hints.kinds):

@@ -160,3 +160,16 @@ def test_a_ts_subclause_whose_title_says_the_question_beats_its_overview(index):
 def test_a_challenge_named_by_its_title_words_is_found_despite_its_many_examples(index):
     answer = index.search("top management buy-in")
     assert answer.answered and answer.hits[0].entry.id == "challenge-3"
+
+
+def test_every_phase_named_counts_and_which_role_asks_who():
+    assert read_hints("is trend analysis of changes done in phase 2 or 3").phases == (2, 3)
+    assert read_hints("phases 1, 2 and 3").phases == (1, 2, 3)
+    hints = read_hints("which manager keeps the continuity plans up to date")
+    assert hints.asks_who and "activity" in hints.kinds
+    assert "activity" not in read_hints("roles responsibilities and authorities").kinds
+
+
+def test_an_activity_of_either_phase_named_is_preferred(index):
+    answer = index.search("is trend analysis of changes done in phase 2 or 3")
+    assert answer.hits[0].entry.id == "activity-change-management-p"
