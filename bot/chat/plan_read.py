@@ -84,17 +84,16 @@ def _overview(services: Services, ctx: Context, *, phase: int | None = None, min
 
 
 def state_of(services: Services, session: Session, ctx: Context, *, to_change: bool = False) -> PlanState | None:
-    """The channel's plan and its items; `to_change` locks the plan row until the transaction ends.
+    """The channel's plan and its items; `to_change` holds the plan until the transaction ends.
 
     Changes of one plan then run one after the other, each reading what the one before wrote: a click that
-    reaches two processes at once acts once. (SQLite has no row locks: there one web process's threads
-    share one connection, so its changes run in turn anyway.)
+    reaches two processes at once acts once.
     """
     plan = store.get_plan(session=session, team_id=ctx.team_id, channel_id=ctx.channel_id or "")
     if plan is None:
         return None
-    if to_change:  # FOR NO KEY UPDATE: inserts that only reference the plan (a nudge claim) need not wait
-        session.refresh(plan, with_for_update={"key_share": True})
+    if to_change:
+        store.lock_plan(session=session, plan=plan)
     return plan_state.load(session, plan, services.catalog)
 
 

@@ -29,6 +29,20 @@ def get_plan(*, session: Session, team_id: str, channel_id: str) -> Plan | None:
     return session.scalars(select(Plan).where(Plan.team_id == team_id, Plan.channel_id == channel_id)).one_or_none()
 
 
+def lock_plan(*, session: Session, plan: Plan) -> None:
+    """Hold the plan until the transaction ends and read it again: changes of one plan run one after another,
+    each reading what the one before wrote, in whichever process they run.
+
+    Postgres locks the row (FOR NO KEY UPDATE: inserts that only reference the plan, a nudge claim, need not
+    wait); SQLite, which has no row locks, takes its one write lock with a write that changes nothing.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.refresh(plan, with_for_update={"key_share": True})
+    else:
+        session.execute(update(Plan).where(Plan.id == plan.id).values(done_count=Plan.done_count))
+        session.refresh(plan)
+
+
 def plans(*, session: Session, team_id: str | None = None, channel_id: str | None = None) -> list[Plan]:
     """Every plan (of a workspace, or one channel), oldest first."""
     statement = select(Plan).order_by(Plan.id)

@@ -1,9 +1,9 @@
-"""Two web processes and two clock processes on one Postgres, as the Procfile scales: each event, click and
-nudge is handled once, whichever process Slack (or its retry) reaches."""
+"""Two web processes and two clock processes on one database (Postgres as the Procfile scales, or one SQLite
+file on one machine): each event, click and nudge is handled once, whichever process Slack (or its retry)
+reaches."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -12,7 +12,6 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select, update
 
 from bot.storage.db import make_engine, make_session_factory
@@ -26,8 +25,6 @@ from tests.slack.simulator import HttpResult, SlackClientSim
 from tests.slack.test_e2e_http import buttons
 from tests.slack.test_e2e_plan import START
 from tests.slack.test_serve import serve_env
-
-pytestmark = pytest.mark.skipif(not os.environ.get("TEST_DATABASE_URL"), reason="needs Postgres (TEST_DATABASE_URL)")
 
 
 def wait_for_lines(logs: list[Path], text: str, count: int, timeout: float = 30) -> None:
@@ -68,8 +65,6 @@ def stop(processes: list[subprocess.Popen]) -> None:
 def test_two_web_and_two_clock_processes_handle_each_event_click_and_nudge_once(
     fake_slack: FakeSlack, database_url, tmp_path
 ):
-    if database_url.startswith("sqlite"):
-        pytest.skip("several processes share one Postgres; SQLite is the one-machine default")
     upgrade(database_url)
     engine = make_engine(database_url)
     env = serve_env(database_url, fake_slack, token="xoxb-scale", LOG_LEVEL="INFO")
