@@ -34,6 +34,7 @@ SMALL_KIND = 25  # a kind with at most this many entries is searched in full whe
 FILLER = ("", 0.0)  # what a misspelt stopword stands for
 # many ways of telling one situation are no longer text: they do not lengthen the entry for BM25
 UNMEASURED_FIELDS = frozenset({"examples"})
+NEW_WORDS_ONLY = frozenset({"examples"})
 GENERIC_GROUP_STEMS = frozenset({"manag", "servic", "and", "phase"})
 
 
@@ -94,8 +95,12 @@ class SearchIndex:
             tf: defaultdict[str, float] = defaultdict(float)  # weighted term frequency
             core: set[str] = set()
             length = 0.0
-            for name, text in entry_fields(entry, titles).items():
-                for s in self.stems(text):
+            fields = {name: self.stems(text) for name, text in entry_fields(entry, titles).items()}
+            said = {s for name, stems in fields.items() if name not in NEW_WORDS_ONLY for s in stems}
+            for name, stems in fields.items():
+                for s in stems:
+                    if name in NEW_WORDS_ONLY and s in said:
+                        continue  # an example adds the words the entry lacks; it does not repeat its own
                     tf[s] += FIELD_WEIGHTS[name]
                     if name not in UNMEASURED_FIELDS:
                         length += FIELD_WEIGHTS[name]

@@ -171,3 +171,25 @@ def test_a_situation_reaches_its_challenge_even_with_common_words(index):
     # "assign" and "implementation" are everywhere; the challenges still compete as a whole kind
     answer = index.search("top management won't assign anyone to the implementation")
     assert answer.hits[0].entry.id == "challenge-3"
+
+
+def test_an_example_adds_new_words_but_does_not_repeat_the_entrys_own():
+    from bot.knowledge.catalog import Catalog
+    from bot.knowledge.schema import LocalEntry
+
+    def entry(entry_id, examples):
+        return LocalEntry(
+            id=entry_id,
+            kind="faq",
+            title="Ticket tool",
+            summary="Which tool.",
+            clauses=[],
+            source="x",
+            examples=examples,
+        )
+
+    plain, repeated = entry("faq-a", []), entry("faq-b", ["the ticket tool", "our ticket tool", "helpdesk software"])
+    index = SearchIndex(Catalog([plain, repeated, entry("faq-c", [])]))
+    first = [index.search(q).hits[0].entry.id for q in ("ticket tool", "tool ticket", "the ticket tool?")]
+    assert first == ["faq-a"] * 3, "repeating the title in examples must not make an entry win (ties go by id)"
+    assert index.search("helpdesk software").hits[0].entry.id == "faq-b"
