@@ -82,6 +82,8 @@ def main() -> None:
         before = rss_mb(server.pid)
         baseline = {m: len(slack.calls_to(m)) for m in ("chat.postMessage", "chat.update")}
         acks: list[float] = []
+        timeline: list[tuple[float, float]] = []  # (seconds into the run, ack ms)
+        memory: list[tuple[float, float]] = []  # (seconds into the run, server RSS MB)
         errors: list[str] = []
         sent = {"question": 0, "click": 0, "command": 0}
         lock = threading.Lock()
@@ -114,6 +116,7 @@ def main() -> None:
                     )
                 with lock:
                     acks.append(result.elapsed * 1000)
+                    timeline.append((time.perf_counter() - start, result.elapsed * 1000))
                     sent[kind] += 1
                     if result.status != 200:
                         errors.append(f"{kind}: HTTP {result.status}")
@@ -123,6 +126,13 @@ def main() -> None:
 
         total = int(args.rate * args.seconds)
         start = time.perf_counter()
+        sampling = threading.Event()
+
+        def sample_memory() -> None:  # ten samples over the run
+            while not sampling.wait(args.seconds / 10):
+                memory.append((time.perf_counter() - start, rss_mb(server.pid)))
+
+        threading.Thread(target=sample_memory, daemon=True).start()
         with ThreadPoolExecutor(args.workers) as pool:
             for n in range(total):  # paced: request n leaves at n / rate seconds
                 delay = start + n / args.rate - time.perf_counter()
@@ -130,6 +140,7 @@ def main() -> None:
                     time.sleep(delay)
                 pool.submit(one, n)
         sent_in = time.perf_counter() - start
+        sampling.set()
         expected_posts = baseline["chat.postMessage"] + sent["question"]
         expected_updates = baseline["chat.update"] + sent["click"]
         try:
@@ -169,6 +180,13 @@ def main() -> None:
     )
     print(f"errors:      {len(errors)}" + (f" (first: {errors[0]})" if errors else ""))
     print(f"memory:      {before:.0f} MB before, {after:.0f} MB after")
+    print("over time:   " + "  ".join(f"{at:.0f}s {mb:.0f} MB" for at, mb in memory))
+    window = args.seconds / 5
+    slices = [[ms for at, ms in timeline if n * window <= at < (n + 1) * window] for n in range(5)]
+    print(
+        "ack p99 by fifth of the run: "
+        + "  ".join(f"{percentile(part, 99):.0f} ms" if part else "-" for part in slices)
+    )
 
 
 if __name__ == "__main__":

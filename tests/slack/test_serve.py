@@ -250,7 +250,8 @@ def test_secrets_never_reach_the_logs_or_a_dry_run(fake_slack, database_url, tmp
         assert secret not in logs and secret not in dry.stdout + dry.stderr
 
 
-def test_the_clock_process_sends_a_due_nudge_once(fake_slack, database_url, index, tmp_path):
+def plan_due_now(database_url: str, index, channel: str) -> None:
+    """A plan in `channel` whose nudge of this week is due: started weeks ago, reminded today at 00:00 UTC."""
     from datetime import UTC, datetime, timedelta
 
     from bot.chat.context import Context, Surface
@@ -262,11 +263,14 @@ def test_the_clock_process_sends_a_due_nudge_once(fake_slack, database_url, inde
     engine = make_engine(database_url)
     month_ago = datetime.now(UTC) - timedelta(days=30)
     router = build_router(Services(index=index, sessions=make_session_factory(engine), clock=lambda: month_ago))
-    ctx = Context(team_id="T0ACME", surface=Surface.MENTION, channel_id="C0CLOCK", user_id="U1", thread_ts="1.1")
+    ctx = Context(team_id="T0ACME", surface=Surface.MENTION, channel_id=channel, user_id="U1", thread_ts="1.1")
     router.handle_text(f"plan start {(month_ago - timedelta(weeks=8)).date().isoformat()}", ctx)
-    today = datetime.now(UTC).strftime("%A")
-    router.handle_text(f"remind {today} 00:00 UTC", ctx)  # this week's nudge time has passed
+    router.handle_text(f"remind {datetime.now(UTC):%A} 00:00 UTC", ctx)  # this week's nudge time has passed
     engine.dispose()
+
+
+def start_clock(database_url: str, fake_slack, log) -> subprocess.Popen:
+    """`iso20k clock` on the database, posting to the fake Slack, its log (DEBUG) in `log`."""
     env = {
         "PATH": os.environ["PATH"],
         "DATABASE_URL": database_url,
@@ -274,23 +278,24 @@ def test_the_clock_process_sends_a_due_nudge_once(fake_slack, database_url, inde
         "SLACK_API_URL": fake_slack.api_url,
         "LOG_LEVEL": "DEBUG",
     }
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", "clock"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log.open("w")
+    )
+
+
+def wait_for_sweeps(logs, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not all("nudge sweep:" in log.read_text() for log in logs):
+        time.sleep(0.1)  # polling the processes' logs: each must have swept once
+    assert all("nudge sweep:" in log.read_text() for log in logs)
+
+
+def test_the_clock_process_sends_a_due_nudge_once(fake_slack, database_url, index, tmp_path):
+    plan_due_now(database_url, index, "C0CLOCK")
     logs = [tmp_path / f"clock{n}.log" for n in range(2)]
-    clocks = [
-        subprocess.Popen(
-            [sys.executable, "-m", "bot", "clock"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=log.open("w"),
-            text=True,
-        )
-        for log in logs
-    ]
+    clocks = [start_clock(database_url, fake_slack, log) for log in logs]
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not all("nudge sweep:" in log.read_text() for log in logs):
-            time.sleep(0.1)  # polling the processes' logs: each must have swept once
-        assert all("nudge sweep:" in log.read_text() for log in logs)
+        wait_for_sweeps(logs)
     finally:
         for clock in clocks:
             clock.terminate()
@@ -300,6 +305,46 @@ def test_the_clock_process_sends_a_due_nudge_once(fake_slack, database_url, inde
     assert nudge.body["channel"] == "C0CLOCK" and nudge.body["text"].startswith("Plan check")
     assert nudge.headers["Authorization"] == "Bearer xoxb-clock"
     assert sum("1 sent" in log.read_text() for log in logs) == 1
+
+
+def test_a_clock_killed_while_posting_a_nudge_leaves_it_to_the_next_clock_once(
+    fake_slack, database_url, index, tmp_path
+):
+    from datetime import timedelta
+
+    from sqlalchemy import select, update
+
+    from bot.storage.db import make_engine, make_session_factory
+    from bot.storage.models import NudgeClaim
+
+    plan_due_now(database_url, index, "C0KILLED")
+    fake_slack.delay("chat.postMessage", 5)  # Slack holds the post: the clock is killed while it waits
+    clock = start_clock(database_url, fake_slack, tmp_path / "first.log")
+    try:
+        fake_slack.wait_for("chat.postMessage", timeout=60)
+    finally:
+        clock.send_signal(signal.SIGKILL)
+        clock.wait(timeout=10)
+    fake_slack.wait_until(lambda _: fake_slack.calls_to("chat.postMessage")[0].abandoned)
+    engine = make_engine(database_url)
+    with make_session_factory(engine).begin() as session:
+        [claim] = session.scalars(select(NudgeClaim)).all()
+        assert claim.sent_at is None  # claimed, never recorded as sent
+        # ten minutes go by: the claim of a process that died is taken over
+        session.execute(update(NudgeClaim).values(claimed_at=claim.claimed_at - timedelta(minutes=11)))
+    log = tmp_path / "second.log"
+    clock = start_clock(database_url, fake_slack, log)
+    try:
+        wait_for_sweeps([log])
+    finally:
+        clock.terminate()
+        clock.wait(timeout=10)
+    [nudge] = fake_slack.answered("chat.postMessage")  # what the channel saw: one nudge
+    assert nudge.body["channel"] == "C0KILLED" and nudge.body["text"].startswith("Plan check")
+    with make_session_factory(engine)() as session:
+        [claim] = session.scalars(select(NudgeClaim)).all()
+    engine.dispose()
+    assert claim.sent_at is not None and "1 sent" in log.read_text()
 
 
 def test_an_assessment_continues_after_the_process_is_killed(fake_slack, database_url):
