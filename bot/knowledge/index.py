@@ -141,7 +141,9 @@ class SearchIndex:
         roles = sorted({r for e in self.entries if e.kind == "activity" for r in e.who})
         # a role is named when all its distinctive stems are in the question ("capacity" for capacity manager)
         self.role_stems = {r: frozenset(self.stems(r)) - {"manag"} for r in roles}
+        self.role_full_stems = {r: frozenset(self.stems(r)) for r in roles}
         self.component_stems = frozenset().union(*self.group_stems) if self.group_stems else frozenset()
+        self.components = tuple({g for g in self.group_stems if g})
         by_kind: dict[str, list[int]] = defaultdict(list)
         for i, entry in enumerate(self.entries):
             by_kind[entry.kind].append(i)

@@ -174,6 +174,7 @@ class QueryHints:
     asks_when: bool = False
     situation: bool = False  # told as a situation or complaint ("people drifted away from the project")
     names_clause: bool = False  # says it wants the standard's clause or requirement
+    wants_subclause: bool = False  # "which subclause of the service portfolio ...": not the overview itself
     kinds: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -220,6 +221,7 @@ def read_hints(question: str) -> QueryHints:
         asks_when=asks_when,
         situation=situation,
         names_clause=names_clause,
+        wants_subclause=bool(tokens & {"subclause", "subclauses", "sub-clause", "sub-clauses"}),
         kinds=frozenset(kinds),
     )
 

@@ -44,6 +44,7 @@ LEAD_COVERAGE_MIN, LEAD_RATIO, LEAD_DOMAIN_MIN = 0.25, 1.5, 0.6
 PROSE_WORD_WEIGHT = 0.5  # a known word that names no topic anywhere (often, run, found)
 DETAIL_MATCH = 0.5  # a word found only in an entry's details counts half
 MAX_LEAD = 4.0
+ROLE_BY_COMPONENT = 1.15
 # The logistic model of answer_confidence, fitted (L2, lambda 1) by `python bench/confidence.py` on
 # the blind calibration set (152 questions written by someone who had not seen the knowledge, kept
 # outside the repository) together with tests/questions.yaml; the threshold is set above
@@ -101,9 +102,11 @@ def rerank(
     query_stems = {s for s, _, _ in topic}
     roles = _roles_named(index, terms)
     # "phase 2 goals" names no component and no role: it asks for the phase's objectives
-    about_phase = hints.phase is not None and not roles and not (query_stems & index.component_stems)
-    rows = [_score(index, cand, topic, total, query_stems, hints, roles, about_phase) for cand in candidates]
-    _prefer_subclauses(index, rows)
+    about_phase = hints.phase is not None and not any(roles) and not (query_stems & index.component_stems)
+    # "change management" names the change management component, not "new or changed services"
+    named = max((_share(group, query_stems) for group in index.components), default=0.0)
+    rows = [_score(index, cand, topic, total, query_stems, hints, roles, about_phase, named) for cand in candidates]
+    _prefer_subclauses(index, rows, hints.wants_subclause)
     _prefer_longer_titles(index, rows, query_stems)
     rows.sort(key=lambda row: (-row.score, index.entries[row.cand.index].id))
     if not rows or (domain < _domain_min(hints) and not rows[0].direct):
@@ -128,9 +131,10 @@ def _domain_min(hints: QueryHints) -> float:
     return SITUATION_DOMAIN_MIN if hints.situation else DOMAIN_COVERAGE_MIN
 
 
-def _prefer_subclauses(index: SearchIndex, rows: list[_Scored]) -> None:
+def _prefer_subclauses(index: SearchIndex, rows: list[_Scored], wants_subclause: bool = False) -> None:
     """An overview clause (or TS subclause) loses to a subclause whose title says more of the question
-    (or as much, when the overview's own title is not all in the question)."""
+    (or as much, when the overview's own title is not all in the question, or any of it when the
+    question asks for a subclause)."""
     in_titles = {
         index.entries[r.cand.index].id: r.in_title
         for r in rows
@@ -141,7 +145,11 @@ def _prefer_subclauses(index: SearchIndex, rows: list[_Scored]) -> None:
         if entry_id not in index.parent_clauses or row.direct:
             continue
         best_child = max((v for cid, v in in_titles.items() if cid.startswith(entry_id + ".")), default=-1.0)
-        if best_child > row.in_title or (best_child == row.in_title and row.title_cover < 1):
+        if (
+            best_child > row.in_title
+            or (best_child == row.in_title and row.title_cover < 1)
+            or (wants_subclause and best_child > 0)
+        ):
             row.score *= PARENT_CLAUSE
 
 
@@ -200,8 +208,9 @@ def _score(
     total: float,
     query_stems: set[str],
     hints: QueryHints,
-    roles: set[str],
+    roles: tuple[set[str], set[str]],
     about_phase: bool,
+    components_named: float,
 ) -> _Scored:
     """The candidate's relevance to the question."""
     entry = index.entries[cand.index]
@@ -214,8 +223,9 @@ def _score(
     raw = cand.base * (BASE_OFFSET + cover) + TITLE_WEIGHT * (title_cover * cover + in_title)
     raw += STRONG_WEIGHT * strong
     raw *= _hint_factor(entry, hints, roles)
-    if index.group_stems[cand.index] & query_stems and "activity" in hints.kinds:
-        raw *= 1.25  # the question names this activity's component
+    group = index.group_stems[cand.index]
+    if group & query_stems and "activity" in hints.kinds and _share(group, query_stems) >= components_named:
+        raw *= 1.25  # the question names this activity's component (as fully as it names any)
     if about_phase and entry.id == f"activity-phase-{hints.phase}":
         raw *= 3.0
     if entry.kind == "maturity" and hints.level is not None and title <= query_stems:
@@ -224,6 +234,11 @@ def _score(
     return _Scored(
         cand=cand, score=raw + direct, cover=cover, title_cover=title_cover, in_title=in_title, direct=direct
     )
+
+
+def _share(group: frozenset[str], query_stems: set[str]) -> float:
+    """How much of a component's name the question says."""
+    return len(group & query_stems) / len(group) if group else 0.0
 
 
 def _coverage(topic: list[tuple[str, float, float]], stems: frozenset[str], total: float) -> float:
@@ -246,12 +261,23 @@ def _weighted_terms(index: SearchIndex, terms: QueryTerms) -> list[tuple[str, fl
     return list(seen.values())
 
 
-def _roles_named(index: SearchIndex, terms: QueryTerms) -> set[str]:
+def _roles_named(index: SearchIndex, terms: QueryTerms) -> tuple[set[str], set[str]]:
+    """Roles the question names in full ("capacity planner", "incident manager"), and roles it names only by
+    their component's word ("incident trends": the incident component, perhaps its manager)."""
     stems = set(terms.stems)
-    return {role for role, role_stems in index.role_stems.items() if role_stems and role_stems <= stems}
+    full: set[str] = set()
+    by_component: set[str] = set()
+    for role, role_stems in index.role_stems.items():
+        if not role_stems or not role_stems <= stems:
+            continue
+        if role_stems in index.components and not index.role_full_stems[role] <= stems:
+            by_component.add(role)
+        else:
+            full.add(role)
+    return full, by_component
 
 
-def _hint_factor(entry, hints: QueryHints, roles: set[str]) -> float:
+def _hint_factor(entry, hints: QueryHints, roles: tuple[set[str], set[str]]) -> float:
     factor = 1.0
     if hints.kinds:
         factor *= KIND_HINT_MATCH if entry.kind in hints.kinds else KIND_HINT_MISS
@@ -266,8 +292,12 @@ def _hint_factor(entry, hints: QueryHints, roles: set[str]) -> float:
             factor *= 1.3 if set(hints.phases) & set(entry.phases) else 0.6
         if (hints.asks_who or hints.asks_when) and not hints.names_clause:
             factor *= 1.25  # the activity says who does it and in which phase
-        if roles and (hints.asks_who or "activity" in hints.kinds):
-            factor *= 1.3 if roles & set(entry.who) else 0.9
+        full, by_component = roles
+        if (full or by_component) and (hints.asks_who or "activity" in hints.kinds):
+            if full:
+                factor *= 1.3 if full & set(entry.who) else 0.9
+            else:  # the component's word already counted once: a lighter nudge towards its manager
+                factor *= ROLE_BY_COMPONENT if by_component & set(entry.who) else 1.0
     return factor
 
 

@@ -109,6 +109,24 @@ def words(text: str) -> list[str]:
 
 # words the stemmer folds into another word's stem: "continuity" is not "continual"
 _STEM_OVERRIDES = {"continuity": "continuity"}
+# a verb and its noun the stemmer leaves apart, though people ask with either: "who decides" is "the decision"
+_STEM_FOLDS = {
+    "deci": "decid",  # decision
+    "definit": "defin",  # definition
+    "resolut": "resolv",  # resolution
+    "recoveri": "recov",  # recovery
+    "deliveri": "deliv",  # delivery
+    "mainten": "maintain",  # maintenance
+    "closur": "close",  # closure
+    "failur": "fail",  # failure
+    "retent": "retain",  # retention
+    "complianc": "compli",  # compliance
+    "solut": "solv",  # solution
+    "analysi": "analyz",  # analysis
+    "analy": "analyz",  # analyse, analysing
+    "verif": "verifi",  # verification
+    "notif": "notifi",  # notification
+}
 
 
 @lru_cache(maxsize=65536)
@@ -120,7 +138,7 @@ def stem(word: str) -> str:
     # plurals of abbreviations the stemmer leaves alone: CIs, KPIs, SLAs, CMDBs
     if len(result) <= 6 and result.endswith("s") and not result.endswith("ss"):
         result = result[:-1]
-    return result
+    return _STEM_FOLDS.get(result, result)
 
 
 def content_stems(text: str) -> list[str]:

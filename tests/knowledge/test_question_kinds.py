@@ -173,3 +173,41 @@ def test_every_phase_named_counts_and_which_role_asks_who():
 def test_an_activity_of_either_phase_named_is_preferred(index):
     answer = index.search("is trend analysis of changes done in phase 2 or 3")
     assert answer.hits[0].entry.id == "activity-change-management-p"
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [("decision", "decide"), ("definition", "define"), ("analysis", "analysing"), ("failure", "failed")],
+)
+def test_a_verb_and_its_noun_share_a_stem(first, second):
+    assert stem(words(first)[0]) == stem(words(second)[0])
+
+
+def test_a_component_named_in_full_beats_one_that_shares_a_word(index):
+    # "change" is in both "change management" and "new or changed services"
+    answer = index.search("phase 3 change management activities")
+    assert answer.hits[0].entry.id.startswith("activity-change-management-")
+
+
+def test_a_component_word_does_not_also_name_its_manager(index):
+    # "incident trends" names the incident component once, not the incident manager as well
+    answer = index.search("who is supposed to analyse incident trends")
+    assert answer.hits[0].entry.id == "activity-problem-management-d"
+    said = index.search("when does the incident manager start logging tickets")
+    assert said.hits[0].entry.id == "activity-incident-management-a"
+
+
+def test_a_question_asking_for_a_subclause_gets_the_subclause():
+    assert read_hints("which subclause of the service portfolio covers service delivery").wants_subclause
+    assert not read_hints("service portfolio").wants_subclause
+
+
+def test_the_subclause_asked_for_beats_its_overview(index):
+    answer = index.search("which subclause of the service portfolio covers service delivery")
+    assert answer.hits[0].entry.id == "8.2.1"
+
+
+def test_a_subcontractor_is_not_any_supplier_and_a_helpdesk_is_the_service_desk(index):
+    assert index.stems("subcontractor") != index.stems("supplier")
+    assert index.stems("helpdesk") == index.stems("service desk") == index.stems("help desk")
+    assert index.stems("change request") == index.stems("RFC")
