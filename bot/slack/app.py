@@ -17,7 +17,7 @@ from bot.chat.router import Router
 from bot.config import ConfigError, Settings
 from bot.slack.clients import web_client
 from bot.slack.listeners import actions, commands, events, forms, home
-from bot.slack.middleware import first_delivery, provide, respond_with_retries
+from bot.slack.middleware import ack_at_once, first_delivery, provide, respond_with_retries
 
 # chat:write.public: post an assessment or plan in a channel the bot was not invited to;
 # files:write: the assessment chart and the exports; users:read: time zones and admins
@@ -143,9 +143,10 @@ def register(app: App, router: Router) -> None:
     app.event("message", matchers=[events.is_person_dm], middleware=once)(events.on_direct_message)
     app.event("message")(_ignore)  # channel messages, edits and the bot's own: nothing to do
     app.event("app_home_opened", middleware=once)(home.on_home_opened)
-    app.command("/iso20k")(commands.on_command)
-    app.action(actions.ACTION_IDS)(actions.on_action)
-    app.view(actions.ACTION_IDS)(forms.on_submission)
+    at_once = [ack_at_once]  # events are acknowledged by Bolt itself before their listener runs
+    app.command("/iso20k", middleware=at_once)(commands.on_command)
+    app.action(actions.ACTION_IDS, middleware=at_once)(actions.on_action)
+    app.view(actions.ACTION_IDS, middleware=at_once)(forms.on_submission)
     app.error(_log_error)
 
 

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from slack_bolt import BoltContext, BoltResponse
+from slack_bolt import Ack, BoltContext, BoltResponse
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -38,6 +38,17 @@ def respond_with_retries(context: BoltContext, next: Callable[[], None]) -> None
             ssl=client.ssl if client else None,
             timeout=client.timeout if client else WEB_API_TIMEOUT,
         )
+    next()
+
+
+def ack_at_once(ack: Ack, next: Callable[[], None]) -> None:
+    """Listener middleware for commands, buttons and forms: acknowledged in the request's own thread.
+
+    Bolt runs such a listener on its thread pool and holds the HTTP answer until the listener calls ack();
+    with every pool thread busy (answers waiting on Slack), the ack would queue behind them past Slack's
+    3 seconds. Acknowledged here, the listener's work waits for a thread and the request does not.
+    """
+    ack()
     next()
 
 

@@ -224,3 +224,20 @@ def test_oversized_and_unknown_requests_are_refused_without_a_crash(running_app)
     assert unknown.status in (200, 404) and odd_action.status == 200
     running_app.settle()
     assert running_app.client.get("/healthz").status == 200
+
+
+def test_commands_and_clicks_are_acknowledged_while_every_listener_thread_waits_on_slack(running_app):
+    from bot.slack.app import LISTENER_THREADS
+
+    slack = running_app.slack
+    slack.delay("chat.postMessage", 5, times=LISTENER_THREADS)  # Slack holds every answer being posted
+    for n in range(LISTENER_THREADS):
+        running_app.client.event({**mention("CMDB"), "ts": f"7.{n}"})
+    slack.wait_for("chat.postMessage", count=LISTENER_THREADS)  # each listener thread is waiting on Slack
+    command = running_app.client.command("clause 8.5.1", slack.response_url("busy"))
+    click = running_app.client.click("ask:helpful", "1", response_url=slack.response_url("busy-click"))
+    held = slack.calls_to("chat.postMessage")
+    # both acknowledged while Slack still holds every post: the acks did not queue for a listener thread
+    assert command.status == 200 and click.status == 200 and not any(call.response for call in held)
+    [reply] = slack.wait_for("response:busy", timeout=20)  # the work itself runs once a thread is free
+    assert "8.5.1" in reply.body["text"]

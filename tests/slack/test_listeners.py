@@ -14,7 +14,7 @@ from bot.chat.outcome import Outcome, Post, Update, Upload
 from bot.clock import utcnow
 from bot.slack.deliver import deliver
 from bot.slack.listeners import actions, commands, events, home
-from bot.slack.middleware import first_delivery
+from bot.slack.middleware import ack_at_once, first_delivery
 
 
 def bolt_context(router) -> BoltContext:
@@ -38,30 +38,31 @@ def test_direct_messages_from_people_only():
     assert not events.is_person_dm({"channel_type": "channel", "text": "hi"})
 
 
-def test_command_acks_first_then_replies_privately(router):
-    ack, respond, client = Mock(Ack), Mock(Respond), Mock(WebClient)
-    order: list[str] = []
+def test_commands_clicks_and_forms_are_acked_before_their_listener_runs():
+    ack, order = Mock(Ack), []
     ack.side_effect = lambda *a, **k: order.append("ack")
-    respond.side_effect = lambda *a, **k: order.append("respond")
+    ack_at_once(ack=ack, next=lambda: order.append("listener"))
+    assert order == ["ack", "listener"]
+
+
+def test_command_replies_privately(router):
+    respond, client = Mock(Respond), Mock(WebClient)
     command = {"team_id": "T1", "channel_id": "C1", "user_id": "U1", "text": "level II for risk"}
-    commands.on_command(ack=ack, command=command, respond=respond, context=bolt_context(router), client=client)
-    assert order == ["ack", "respond"]
+    commands.on_command(command=command, respond=respond, context=bolt_context(router), client=client)
     assert respond.call_args.kwargs["response_type"] == "ephemeral"
     client.chat_postMessage.assert_not_called()
 
 
-def test_unknown_button_is_acked_and_ignored(router):
-    ack, respond, client = Mock(Ack), Mock(Respond), Mock(WebClient)
+def test_unknown_button_is_ignored(router):
+    respond, client = Mock(Respond), Mock(WebClient)
     body = {"team": {"id": "T1"}, "user": {"id": "U1"}, "channel": {"id": "C1"}, "container": {"message_ts": "1.1"}}
     actions.on_action(
-        ack=ack,
         body=body,
         action={"action_id": "nobody:owns", "value": "x"},
         respond=respond,
         context=bolt_context(router),
         client=client,
     )
-    ack.assert_called_once()
     respond.assert_not_called()
     client.chat_postMessage.assert_not_called()
 

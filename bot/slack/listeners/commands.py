@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from slack_bolt import Ack, BoltContext, Respond
+from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.slack.deliver import deliver
@@ -10,8 +10,7 @@ from bot.slack.middleware import router_of
 from bot.slack.payloads import command_context
 
 
-def on_command(ack: Ack, command: dict, respond: Respond, context: BoltContext, client: WebClient) -> None:
-    """Ack within Slack's 3 seconds; the work runs after."""
-    ack()
+def on_command(command: dict, respond: Respond, context: BoltContext, client: WebClient) -> None:
+    """The command's work, after `ack_at_once` acknowledged it."""
     ctx = command_context(command)
     deliver(router_of(context).handle_text(command.get("text", ""), ctx), ctx, client=client, respond=respond)
