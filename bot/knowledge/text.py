@@ -84,7 +84,7 @@ STOPWORDS = frozenset(
     anybody somebody nobody guys folks stuff kind sort bit lot lots supposed suppose basically anyway
     gonna wanna gotta still even ever maybe perhaps probably quite rather pretty very too already yet
     currently exactly right got getting go going went okay sure thing literally honestly seriously
-    try trying tried""".split()
+    try trying tried once everything saying""".split()
 )
 
 

@@ -211,3 +211,38 @@ def test_a_subcontractor_is_not_any_supplier_and_a_helpdesk_is_the_service_desk(
     assert index.stems("subcontractor") != index.stems("supplier")
     assert index.stems("helpdesk") == index.stems("service desk") == index.stems("help desk")
     assert index.stems("change request") == index.stems("RFC")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "everyone is burnt out by the constant change",
+        "a few team leads badmouth the new incident procedure",
+        "the leadership keeps reprioritising the work",
+        "our roadmap is now out of date",
+        "we do not have enough people for the implementation",
+        "the steering committee keeps saying no",
+    ],
+)
+def test_fatigue_criticism_stale_plans_and_missing_people_are_situations(question):
+    hints = read_hints(question)
+    assert hints.situation and "challenge" in hints.kinds
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("the whole department is exhausted by one reorganisation after another", "challenge-2"),
+        ("the roadmap is outdated since the strategy moved", "challenge-2"),
+        ("we are short of staff for the implementation and nobody will release anyone", "challenge-3"),
+        ("supervisors openly criticise the new change procedure", "challenge-4"),
+        ("the executives are unconvinced and will not let us begin", "challenge-1"),
+    ],
+)
+def test_situations_told_in_other_words_find_their_challenge(index, question, expected):
+    answer = index.search(question)
+    assert expected in [h.entry.id for h in answer.hits[:1]], [h.entry.id for h in answer.hits]
+
+
+def test_filler_words_do_not_count_as_topic_words(index):
+    assert index.terms("once everything is saying").stems == ()
