@@ -34,6 +34,7 @@ DIRECT = 100.0  # a question naming an existing clause number or challenge
 DEFAULT_KIND_PRIOR = {"clause": 1.35, "activity": 0.75, "maturity": 0.8}
 KIND_HINT_MATCH, KIND_HINT_MISS = 1.4, 0.85
 ONLY_CLAUSE_MISS = 0.8
+GUIDANCE_PLACE, GUIDANCE_IN_VIEW = 3, 0.5  # the best guidance entry is shown third when this close to the first
 BASE_OFFSET, TITLE_WEIGHT, STRONG_WEIGHT = 0.4, 2.0, 3.0  # how retrieval, title and keyword matches add up
 PARENT_CLAUSE = 0.7
 SHORTER_TITLE = 0.7
@@ -109,6 +110,7 @@ def rerank(
     _prefer_subclauses(index, rows, hints.wants_subclause)
     _prefer_longer_titles(index, rows, query_stems)
     rows.sort(key=lambda row: (-row.score, index.entries[row.cand.index].id))
+    _keep_guidance_in_view(index, rows, hints)
     if not rows or (domain < _domain_min(hints) and not rows[0].direct):
         return []  # outside the domain: nothing worth suggesting
     confidence = answer_confidence(confidence_features(index, rows, known, domain, hints))
@@ -124,6 +126,25 @@ def rerank(
             replace(row.cand, score=score, confident=rank == 0 and sure, confidence=confidence if rank == 0 else 0.0)
         )
     return out
+
+
+def _keep_guidance_in_view(index: SearchIndex, rows: list[_Scored], hints: QueryHints) -> None:
+    """A question that asks for no kind in particular may want the TS's advice even when a clause or an
+    activity says more of its words: a close guidance entry takes the third place."""
+    if (
+        hints.clause_numbers
+        or hints.names_clause
+        or hints.situation
+        or hints.asks_who
+        or hints.asks_when
+        or hints.level is not None
+        or hints.phase is not None
+        or "maturity" in hints.kinds
+    ):
+        return  # it asks for a clause, a level, a phase, a role or tells a situation
+    first = next((i for i, r in enumerate(rows) if index.entries[r.cand.index].kind == "guidance"), None)
+    if first is not None and first >= GUIDANCE_PLACE and rows[first].score >= GUIDANCE_IN_VIEW * rows[0].score:
+        rows.insert(GUIDANCE_PLACE - 1, rows.pop(first))
 
 
 def _domain_min(hints: QueryHints) -> float:

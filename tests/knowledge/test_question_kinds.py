@@ -246,3 +246,24 @@ def test_situations_told_in_other_words_find_their_challenge(index, question, ex
 
 def test_filler_words_do_not_count_as_topic_words(index):
     assert index.terms("once everything is saying").stems == ()
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("how do we find out where we stand today", "guidance-5.3.2"),
+        ("how do we define success for the implementation", "guidance-5.3.3"),
+        ("what should the team know about organizational change", "guidance-4.13"),
+        ("how do I get started with ISO 20000", "guidance-5.3"),
+    ],
+)
+def test_advice_asked_in_everyday_words_finds_its_ts_subclause(index, question, expected):
+    answer = index.search(question)
+    assert expected in [h.entry.id for h in answer.hits[:3]], [h.entry.id for h in answer.hits]
+
+
+def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_is_asked_for(index):
+    hits = [h.entry for h in index.search("what does the implementation board do").hits]
+    assert hits[0].kind == "activity" and any(e.kind == "guidance" for e in hits[:3])
+    hits = [h.entry for h in index.search("which clause covers the CMDB").hits]
+    assert hits[0].id == "8.2.6" and not any(e.kind == "guidance" for e in hits[:3])
