@@ -41,7 +41,12 @@ def collect(index: SearchIndex, paths: list[Path]) -> tuple[np.ndarray, np.ndarr
                 if not seen:
                     continue  # outside the domain: never answered
                 features = seen[-1]
-                if features["direct"] or not features["specific"] or features["domain"] < features["domain_min"]:
+                if (
+                    features["direct"]
+                    or not features["specific"]
+                    or features["domain"] < features["domain_min"]
+                    or features.get("errand")
+                ):
                     continue  # decided by rule, not by the model
                 right = question.kind != OUT_OF_DOMAIN and bool(answer.hits)
                 right = right and answer.hits[0].entry.id in question.expect

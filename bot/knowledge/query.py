@@ -170,6 +170,31 @@ _SITUATION = re.compile(
     r"(?:threat|burden|waste|overhead|bureaucracy|paperwork|distraction|box.ticking|it thing|\w+ thing))\b"
 )
 
+# the asker's own errand for the IT desk, HR or facilities ("my laptop won't start", "annual leave"): no SMS question
+_OWN_THINGS = (
+    r"password|passcode|pin|login|log-in|account|username|laptop|pc|computer|desktop|machine|phone|iphone|"
+    r"android|mobile|tablet|ipad|monitor|screen|keyboard|mouse|headset|printer|e-?mail|mailbox|inbox|outlook|"
+    r"calendar|ticket|salary|pay|payslip|payroll|pension|bank|expenses?|leave|holidays?|vacation|address|desk|"
+    r"car|bike|badge|timesheet|overtime|appraisal|bonus|line manager|wifi|wi-fi|vpn|access card|files?|folder|"
+    r"drive|software|licen[cs]e"
+)
+_ERRAND = re.compile(
+    rf"\bmy\s+(?:[a-z-]+\s+)?(?:{_OWN_THINGS})\b"
+    r"|\b(?:annual|sick|parental|maternity|paternity|unpaid|compassionate|study) leave\b"
+    r"|\bleave (?:request|balance|allowance)|\bvacation days?\b|\bholiday (?:allowance|request|entitlement|days?)\b"
+    r"|\bpayslips?\b|\bpayroll\b|\bsalar(?:y|ies)\b|\bovertime\b|\btimesheets?\b|\bexpense (?:claims?|reports?)\b"
+    r"|\bdress code\b|\bcanteen\b|\bcar park\b|\bmeeting rooms?\b|\bfire (?:drill|warden|alarm)\b"
+    r"|\binternal (?:job|vacanc\w*)\b|\bjob (?:vacanc\w*|posting|application)\b"
+    r"|\b(?:can|may|do|could) i (?:book|order|install|print|borrow|apply for)\b|\bcourses? (?:can|may|should) i\b"
+    r"|\bbook\w* (?:a |an |the )?(?:training course|course|desk|room|flight|hotel|taxi)\b"
+    r"|\b(?:set ?up|install|configure|connect|fix|repair|unlock) (?:the |a |my |our )?"
+    r"(?:printer|laptop|phone|monitor|vpn|wifi|e-?mail|outlook|headset|pc|computer)\b"
+    r"|\b(?:need|want|order) (?:a |an )?new (?:monitor|laptop|phone|keyboard|mouse|headset|pc|computer|chair|desk)\b"
+    r"|\b(?:laptop|pc|computer|phone|printer|vpn|wi-?fi|screen|monitor|outlook|e-?mail|headset|machine)\b[^?.!]*"
+    r"\b(?:not|keeps?) (?:turn on|boot|start|print|connect|work|load|open|crash\w*|freez\w*|disconnect\w*)\b"
+    r"|\bi (?:forgot|lost|locked)\b|\bi can ?not (?:log|sign|access|print|connect)\b"
+)
+
 
 @dataclass(frozen=True)
 class QueryHints:
@@ -186,6 +211,7 @@ class QueryHints:
     situation: bool = False  # told as a situation or complaint ("people drifted away from the project")
     names_clause: bool = False  # says it wants the standard's clause or requirement
     wants_subclause: bool = False  # "which subclause of the service portfolio ...": not the overview itself
+    errand: bool = False  # the asker's own IT, HR or facilities errand ("my laptop won't start"): never answered
     kinds: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -233,6 +259,7 @@ def read_hints(question: str) -> QueryHints:
         situation=situation,
         names_clause=names_clause,
         wants_subclause=bool(tokens & {"subclause", "subclauses", "sub-clause", "sub-clauses"}),
+        errand=bool(_ERRAND.search(text)),
         kinds=frozenset(kinds),
     )
 

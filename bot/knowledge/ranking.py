@@ -203,6 +203,7 @@ def confidence_features(
         "situation": float(hints.situation and kind == "challenge"),
         "domain_min": _domain_min(hints),
         "rule": float(_passes_rule(best, runner_up, domain)),
+        "errand": float(hints.errand),
     }
 
 
@@ -216,8 +217,8 @@ def answer_confidence(features: dict[str, float]) -> float:
     """The probability that the best entry is the answer (a logistic model; see CONFIDENCE_WEIGHTS)."""
     if features["direct"]:
         return 1.0
-    if not features["specific"] or features["domain"] < features["domain_min"]:
-        return 0.0
+    if not features["specific"] or features["domain"] < features["domain_min"] or features.get("errand"):
+        return 0.0  # too vague, mostly unknown words, or the asker's own errand for the IT desk or HR
     z = CONFIDENCE_BIAS + sum(w * features[name] for name, w in CONFIDENCE_WEIGHTS.items())
     return 1.0 / (1.0 + math.exp(-z))
 

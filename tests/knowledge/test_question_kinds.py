@@ -267,3 +267,32 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
     assert hits[0].kind == "activity" and any(e.kind == "guidance" for e in hits[:3])
     hits = [h.entry for h in index.search("which clause covers the CMDB").hits]
     assert hits[0].id == "8.2.6" and not any(e.kind == "guidance" for e in hits[:3])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my account is locked again",
+        "who do I ask about my payslip",
+        "how do I set up the printer on the second floor",
+        "what training courses can I take this year",
+        "is my sick leave paid",
+    ],
+)
+def test_the_askers_own_errand_for_it_hr_or_facilities_is_not_answered(index, question):
+    assert read_hints(question).errand
+    assert not index.search(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "are password resets handled as service requests",
+        "should laptops be recorded as configuration items",
+        "my team resists the new incident process",
+        "can I claim conformity if only some processes are in place",
+        "staff do their part but don't connect with other processes",
+    ],
+)
+def test_sms_questions_that_name_everyday_things_are_no_errand(question):
+    assert not read_hints(question).errand
