@@ -83,6 +83,7 @@ def main() -> None:
         baseline = {m: len(slack.calls_to(m)) for m in ("chat.postMessage", "chat.update")}
         acks: list[float] = []
         timeline: list[tuple[float, float]] = []  # (seconds into the run, ack ms)
+        by_kind: dict[str, list[float]] = {"question": [], "click": [], "command": []}
         memory: list[tuple[float, float]] = []  # (seconds into the run, server RSS MB)
         errors: list[str] = []
         sent = {"question": 0, "click": 0, "command": 0}
@@ -117,6 +118,7 @@ def main() -> None:
                 with lock:
                     acks.append(result.elapsed * 1000)
                     timeline.append((time.perf_counter() - start, result.elapsed * 1000))
+                    by_kind[kind].append(result.elapsed * 1000)
                     sent[kind] += 1
                     if result.status != 200:
                         errors.append(f"{kind}: HTTP {result.status}")
@@ -173,6 +175,9 @@ def main() -> None:
     print(
         f"ack latency: p50 {statistics.median(acks):6.1f} ms   p99 {percentile(acks, 99):6.1f} ms   "
         f"max {max(acks):6.1f} ms"
+    )
+    print(
+        "ack p99 by kind: " + "   ".join(f"{kind}s {percentile(ms, 99):.1f} ms" for kind, ms in by_kind.items() if ms)
     )
     print(
         f"replies:     {posts} answers for {sent['question']} questions, {updates} element updates for "

@@ -136,13 +136,13 @@ def create_app(
 def register(app: App, router: Router) -> None:
     """Every listener, in one place; every event listener drops Slack's retries of a handled event."""
     services = router.services
-    once = [first_delivery(services.sessions, services.clock)]
+    once = first_delivery(services.sessions, services.clock)
     app.use(provide(router))
     app.use(respond_with_retries)
-    app.event("app_mention", middleware=once)(events.on_mention)
-    app.event("message", matchers=[events.is_person_dm], middleware=once)(events.on_direct_message)
+    app.event("app_mention")(once(events.on_mention))
+    app.event("message", matchers=[events.is_person_dm])(once(events.on_direct_message))
     app.event("message")(_ignore)  # channel messages, edits and the bot's own: nothing to do
-    app.event("app_home_opened", middleware=once)(home.on_home_opened)
+    app.event("app_home_opened")(once(home.on_home_opened))
     at_once = [ack_at_once]  # events are acknowledged by Bolt itself before their listener runs
     app.command("/iso20k", middleware=at_once)(commands.on_command)
     app.action(actions.ACTION_IDS, middleware=at_once)(actions.on_action)

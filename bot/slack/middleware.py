@@ -3,11 +3,14 @@ and Slack's retries of an event dropped."""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
-from slack_bolt import Ack, BoltContext, BoltResponse
+from slack_bolt import Ack, BoltContext
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -16,6 +19,7 @@ from bot.slack.clients import WEB_API_TIMEOUT, RetryingRespond
 from bot.storage import queries
 
 log = logging.getLogger(__name__)
+Listener = Callable[..., None]
 
 
 def provide(router: Router) -> Callable:
@@ -52,31 +56,42 @@ def ack_at_once(ack: Ack, next: Callable[[], None]) -> None:
     next()
 
 
-def first_delivery(sessions: sessionmaker[Session], clock: Callable[[], datetime]) -> Callable:
-    """Listener middleware for events: each event id is handled once, whichever process a retry reaches.
+def first_delivery(sessions: sessionmaker[Session], clock: Callable[[], datetime]) -> Callable[[Listener], Listener]:
+    """Wraps an event listener: each event id is handled once, whichever process a retry reaches.
 
-    The claim is a unique row (INSERT ... ON CONFLICT DO NOTHING), so two processes cannot both win.
+    The claim is a unique row (INSERT ... ON CONFLICT DO NOTHING), so two processes cannot both win. It is
+    made on the listener's thread, after Bolt acknowledged the event: the ack never waits for the database.
     """
 
-    def claim_event(body: dict, next: Callable[[], None]) -> BoltResponse | None:
+    def first(body: dict) -> bool:
         event_id = body.get("event_id")
-        if event_id:
-            try:
-                with sessions.begin() as session:
-                    first = queries.claim_event(
-                        session=session, team_id=body.get("team_id") or "", event_id=event_id, now=clock()
-                    )
-            except SQLAlchemyError:
-                # the database is away: go on, so the person is told to try again (the use case cannot store)
-                log.warning("cannot claim event %s: database unreachable", event_id)
-                first = True
-            if not first:
-                log.info("event %s already handled; ignoring the retry", event_id)
-                return BoltResponse(status=200, body="")
-        next()
-        return None
+        if not event_id:
+            return True
+        try:
+            with sessions.begin() as session:
+                won = queries.claim_event(
+                    session=session, team_id=body.get("team_id") or "", event_id=event_id, now=clock()
+                )
+        except SQLAlchemyError:
+            # the database is away: go on, so the person is told to try again (the use case cannot store)
+            log.warning("cannot claim event %s: database unreachable", event_id)
+            return True
+        if not won:
+            log.info("event %s already handled; ignoring the retry", event_id)
+        return won
 
-    return claim_event
+    def wrap(listener: Listener) -> Listener:
+        if "body" not in inspect.signature(listener).parameters:
+            raise TypeError(f"{listener.__name__} must take `body` to be handled once per event")
+
+        @functools.wraps(listener)  # Bolt reads the wrapped listener's argument names
+        def once(**kwargs: Any) -> None:
+            if first(kwargs["body"]):
+                listener(**kwargs)
+
+        return once
+
+    return wrap
 
 
 def router_of(context: BoltContext) -> Router:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 from unittest.mock import Mock
 
-from slack_bolt import Ack, BoltContext, BoltResponse, Respond
+from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web import SlackResponse
@@ -76,13 +77,19 @@ def test_home_tab_is_published_for_the_person(router):
     assert client.views_publish.call_args.kwargs["user_id"] == "U1" and view["type"] == "home"
 
 
-def test_event_claim_middleware_lets_the_first_delivery_through_only(session_factory):
-    claim = first_delivery(session_factory, utcnow)
-    nexts: list[int] = []
+def test_an_event_listener_runs_for_the_first_delivery_only(session_factory):
+    handled: list[str] = []
+
+    def on_event(event: dict, body: dict) -> None:
+        handled.append(event["text"])
+
+    once = first_delivery(session_factory, utcnow)(on_event)
     body = {"team_id": "T1", "event_id": "Ev1"}
-    assert claim(body=body, next=lambda: nexts.append(1)) is None
-    again = claim(body=body, next=lambda: nexts.append(2))
-    assert isinstance(again, BoltResponse) and again.status == 200 and nexts == [1]
+    once(event={"text": "first"}, body=body)
+    once(event={"text": "retry"}, body=body)
+    once(event={"text": "another"}, body={"team_id": "T1", "event_id": "Ev2"})
+    assert handled == ["first", "another"]
+    assert inspect.getfullargspec(inspect.unwrap(once)).args == ["event", "body"]  # what Bolt passes
 
 
 def _response(data: dict) -> SlackResponse:
