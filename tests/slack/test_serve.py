@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -376,3 +377,41 @@ def test_an_assessment_continues_after_the_process_is_killed(fake_slack, databas
     assert len(elements(fake_slack, thread)) == 2 and len(summaries(fake_slack, thread)) == 1
     [summary] = summaries(fake_slack, thread)
     assert "Overall: Level II" in summary.body["text"]
+
+
+def test_a_plan_change_survives_the_process_killed_before_its_reply(fake_slack, database_url):
+    from sqlalchemy import select
+
+    from bot.storage.db import make_engine, make_session_factory
+    from bot.storage.models import PlanChange
+    from tests.slack.conftest import RunningApp
+    from tests.slack.test_e2e_plan import command, start_plan
+
+    activity = "activity-project-initiation-a"
+    upgrade(database_url)
+    env = serve_env(database_url, fake_slack, token="xoxb-t")
+    process, client = start_serve(env)
+    app = RunningApp(slack=fake_slack, client=client, runtime=None, clients=None)  # type: ignore[arg-type]
+    try:
+        start_plan(app)
+        fake_slack.delay("response:done", 10)  # Slack holds the reply: the process dies before it is answered
+        client.command(f"plan done {activity} evidence: minutes of the kick-off", fake_slack.response_url("done"))
+        fake_slack.wait_for("response:done")
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    process, client = start_serve(env)
+    app.client = client
+    try:
+        again = command(app, f"plan done {activity}", "again")  # the click of someone who saw no reply
+        shown = command(app, f"plan {activity}", "show")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert f"{activity} has nothing open" in again.body["text"]  # the change was kept, and is not made twice
+    assert "minutes of the kick-off" in json.dumps(shown.body)
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as session:
+        actions = session.scalars(select(PlanChange.action).where(PlanChange.activity_id == activity)).all()
+    engine.dispose()
+    assert actions == ["done (Project initiation)"]
