@@ -277,6 +277,10 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "how do I set up the printer on the second floor",
         "what training courses can I take this year",
         "is my sick leave paid",
+        "what is the IT helpdesk phone number",
+        "how do I raise an IT ticket",
+        "how do I update my emergency contact in the HR system",
+        "can you log an incident for me, my screen is black",
     ],
 )
 def test_the_askers_own_errand_for_it_hr_or_facilities_is_not_answered(index, question):
@@ -292,6 +296,9 @@ def test_the_askers_own_errand_for_it_hr_or_facilities_is_not_answered(index, qu
         "my team resists the new incident process",
         "can I claim conformity if only some processes are in place",
         "staff do their part but don't connect with other processes",
+        "what does it support in the service lifecycle",
+        "how long may a service desk ticket stay open",
+        "what does HR do in the implementation plan",
     ],
 )
 def test_sms_questions_that_name_everyday_things_are_no_errand(question):
