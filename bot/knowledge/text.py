@@ -116,6 +116,7 @@ _STEM_FOLDS = {
     "resolut": "resolv",  # resolution
     "recoveri": "recov",  # recovery
     "deliveri": "deliv",  # delivery
+    "deliver": "deliv",  # deliverables
     "mainten": "maintain",  # maintenance
     "closur": "close",  # closure
     "failur": "fail",  # failure

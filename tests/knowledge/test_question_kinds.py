@@ -177,7 +177,13 @@ def test_an_activity_of_either_phase_named_is_preferred(index):
 
 @pytest.mark.parametrize(
     "first, second",
-    [("decision", "decide"), ("definition", "define"), ("analysis", "analysing"), ("failure", "failed")],
+    [
+        ("decision", "decide"),
+        ("definition", "define"),
+        ("analysis", "analysing"),
+        ("failure", "failed"),
+        ("deliverables", "deliver"),
+    ],
 )
 def test_a_verb_and_its_noun_share_a_stem(first, second):
     assert stem(words(first)[0]) == stem(words(second)[0])
