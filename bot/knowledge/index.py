@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 from bot.knowledge.answer import MAX_RESULTS, Answer, Hit
 from bot.knowledge.catalog import Catalog
 from bot.knowledge.query import QueryHints, read_hints
-from bot.knowledge.ranking import CUE_STEMS, CUE_WEIGHT, MIN_SCORE, Candidate, QueryTerms, rerank
+from bot.knowledge.ranking import APPROACHES, CUE_STEMS, CUE_WEIGHT, MIN_SCORE, Candidate, QueryTerms, rerank
 from bot.knowledge.schema import Entry
 from bot.knowledge.synonyms import Canonicalizer
 from bot.knowledge.text import STOPWORDS, stem, words
@@ -283,6 +283,8 @@ class SearchIndex:
             small = self.small_kinds.get(kind, ())
             picked.update(i for i in small if base[i] > 0)
         named = [f"challenge-{n}" for n in hints.challenge_numbers]
+        if hints.approach in APPROACHES:
+            named.append(APPROACHES[hints.approach])
         for number in hints.clause_numbers:
             named += [number, f"guidance-{number}"]
         if hints.phase is not None:

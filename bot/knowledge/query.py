@@ -28,6 +28,8 @@ _MORE_PHASES = re.compile(rf"\s*(?:,|/|&|or|and|to|-)\s*{_ORDINAL}\b")  # "phase
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d])")
 _BARE_CLAUSE = re.compile(r"\b(?:clause|section|sect|sec|chapter|cl|§)\s*(\d{1,2})\b(?!\.\d)")
 _CHALLENGE = re.compile(r"\bchallenge\s*(?:no\.?|number|#)?\s*(\d{1,2})\b")
+# the TS's two phasing approaches (5.2.2, 5.2.3): "approach 2", "the second approach"
+_APPROACH = re.compile(r"\bapproach\s*(?:no\.?|number|#)?\s*(1|2|one|two|ii|i)\b|\b(first|second)\s+approach\b")
 _PLAN = re.compile(r"\b(?:implementation|project|the) plan\b")
 _TS_HINT = re.compile(r"20000-5|\bts\b|\btr\b|\bguidance\b|\bimplementation guide\b")
 
@@ -210,6 +212,7 @@ class QueryHints:
 
     clause_numbers: tuple[str, ...] = ()
     challenge_numbers: tuple[int, ...] = ()
+    approach: int | None = None  # the TS's phasing approach 1 or 2
     level: int | None = None
     phase: int | None = None
     phases: tuple[int, ...] = ()  # every phase named: "phase 2 or 3"
@@ -258,6 +261,7 @@ def read_hints(question: str) -> QueryHints:
     return QueryHints(
         clause_numbers=tuple(dict.fromkeys(numbers)),
         challenge_numbers=tuple(int(m.group(1)) for m in _CHALLENGE.finditer(text)),
+        approach=_first_ordinal(_APPROACH, text),
         level=level,
         phase=phase,
         phases=phases,

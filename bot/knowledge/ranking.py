@@ -34,6 +34,8 @@ DIRECT = 100.0  # a question naming an existing clause number or challenge
 DEFAULT_KIND_PRIOR = {"clause": 1.35, "activity": 0.75, "maturity": 0.8}
 KIND_HINT_MATCH, KIND_HINT_MISS = 1.4, 0.85
 ONLY_CLAUSE_MISS = 0.8
+APPROACHES = {1: "guidance-5.2.2", 2: "guidance-5.2.3"}  # TS 5.2's phasing approaches by number
+APPROACH_NAMED = 2.0
 GUIDANCE_PLACE, GUIDANCE_IN_VIEW = 3, 0.5  # the best guidance entry is shown third when this close to the first
 BASE_OFFSET, TITLE_WEIGHT, STRONG_WEIGHT = 0.4, 2.0, 3.0  # how retrieval, title and keyword matches add up
 PARENT_CLAUSE = 0.7
@@ -250,6 +252,8 @@ def _score(
         raw *= 1.25  # the question names this activity's component (as fully as it names any)
     if about_phase and entry.id == f"activity-phase-{hints.phase}":
         raw *= 3.0
+    if hints.approach is not None and entry.id == APPROACHES.get(hints.approach):
+        raw *= APPROACH_NAMED  # "approach 2": the words of both approaches are alike, the number tells them apart
     if entry.kind == "maturity" and hints.level is not None and title <= query_stems:
         raw *= 2.0  # "level II vs III for risk": the element named, at a level
     direct = _direct_bonus(entry, hints, index.catalog.by_id)

@@ -309,3 +309,11 @@ def test_the_askers_own_errand_for_it_hr_or_facilities_is_not_answered(index, qu
 )
 def test_sms_questions_that_name_everyday_things_are_no_errand(question):
     assert not read_hints(question).errand
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [("approach 1", "guidance-5.2.2"), ("approach 2", "guidance-5.2.3"), ("the second approach", "guidance-5.2.3")],
+)
+def test_a_phasing_approach_named_by_number_is_that_approach(index, question, expected):
+    assert index.search(question).hits[0].entry.id == expected
