@@ -176,9 +176,9 @@ _SITUATION = re.compile(
 _OWN_THINGS = (
     r"password|passcode|pin|login|log-in|account|username|laptop|pc|computer|desktop|machine|phone|iphone|"
     r"android|mobile|tablet|ipad|monitor|screen|keyboard|mouse|headset|printer|e-?mail|mailbox|inbox|outlook|"
-    r"calendar|ticket|salary|pay|payslip|payroll|pension|bank|expenses?|leave|holidays?|vacation|address|desk|"
+    r"calendar|ticket|salary|pay|payslip|payroll|pension|bank|expenses?|leave|holidays?|vacation|address|"
     r"car|bike|badge|timesheet|overtime|appraisal|bonus|line manager|wifi|wi-fi|vpn|access card|files?|folder|"
-    r"drive|software|licen[cs]e|calls?|emergency contact|contract|notice period"
+    r"drive|software|licen[cs]e|calls?|emergency contact|notice period"
 )
 _ERRAND = re.compile(
     rf"\bmy\s+(?:[a-z-]+\s+)?(?:{_OWN_THINGS})\b"

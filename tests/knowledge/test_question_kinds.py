@@ -305,6 +305,8 @@ def test_the_askers_own_errand_for_it_hr_or_facilities_is_not_answered(index, qu
         "what does it support in the service lifecycle",
         "how long may a service desk ticket stay open",
         "what does HR do in the implementation plan",
+        "my service desk team ignores the new process",
+        "we renegotiated my supplier contract after the review",
     ],
 )
 def test_sms_questions_that_name_everyday_things_are_no_errand(question):
