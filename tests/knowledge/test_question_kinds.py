@@ -228,6 +228,8 @@ def test_a_subcontractor_is_not_any_supplier_and_a_helpdesk_is_the_service_desk(
         "our roadmap is now out of date",
         "we do not have enough people for the implementation",
         "the steering committee keeps saying no",
+        "leadership commitment faded after the kick-off",
+        "the team has no time for the project",
     ],
 )
 def test_fatigue_criticism_stale_plans_and_missing_people_are_situations(question):
@@ -319,3 +321,8 @@ def test_sms_questions_that_name_everyday_things_are_no_errand(question):
 )
 def test_a_phasing_approach_named_by_number_is_that_approach(index, question, expected):
     assert index.search(question).hits[0].entry.id == expected
+
+
+def test_a_complaint_about_people_is_a_challenge_before_the_element_its_words_name(index):
+    hits = [h.entry.id for h in index.search("middle managers block the rollout").hits]
+    assert hits[0] == "challenge-4", hits
