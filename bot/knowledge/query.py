@@ -124,6 +124,12 @@ _EXPLICIT_GUIDANCE_WORDS = frozenset(
 )
 _ACTIVITY_WORDS = frozenset({"phase", "phases", "activity", "activities", "task", "tasks", "todo", "initiation"})
 _ROLE_NAME = re.compile(r"\b(?:process|service|risk|asset|product|system) owners?\b")
+# "service levels", "levels of authority": a level that is no maturity level
+_OTHER_LEVEL = re.compile(
+    r"\b(?:service|authority|escalation|stock|support|priority|risk|capacity|staffing|performance|security|"
+    r"approval|access|agreed|acceptable|target|detail) levels?\b(?!\s*(?:iii|ii|i|1|2|3|one|two|three)\b)"
+    r"|\blevels? of (?:authority|detail|service|risk|escalation|support|access|approval|performance|capacity)\b"
+)
 _WHICH_ROLE = re.compile(r"\b(?:which|what)\s+(?:role|manager|team|person|function|department|job title)s?\b")
 _WHO = re.compile(rf"\bwho\b|\bwhose\b|\bresponsib|\baccountab|\bowns?\b|\bowner\b|\bin charge\b|{_WHICH_ROLE.pattern}")
 # "when do we set up X", "in which phase does Y start": the plan's activities say when
@@ -238,7 +244,7 @@ def read_hints(question: str) -> QueryHints:
     phases = _phases_named(text)
     # "what does a service owner do" names a role; it asks neither who nor for the plan
     unroled = _ROLE_NAME.sub(" ", text)
-    tokens = set(re.findall(r"[a-z0-9-]+", unroled))
+    tokens = set(re.findall(r"[a-z0-9-]+", _OTHER_LEVEL.sub(" ", unroled)))
     kinds = {kind for kind, cues in _KIND_WORDS.items() if tokens.intersection(cues)}
     if level is not None:
         kinds.add("maturity")

@@ -326,3 +326,12 @@ def test_a_phasing_approach_named_by_number_is_that_approach(index, question, ex
 def test_a_complaint_about_people_is_a_challenge_before_the_element_its_words_name(index):
     hits = [h.entry.id for h in index.search("middle managers block the rollout").hits]
     assert hits[0] == "challenge-4", hits
+
+
+@pytest.mark.parametrize("question", ["agreeing service levels with customers", "levels of authority for changes"])
+def test_a_level_that_is_no_maturity_level_does_not_ask_for_maturity(question):
+    assert "maturity" not in read_hints(question).kinds
+
+
+def test_a_maturity_level_named_after_a_topic_word_still_asks_for_maturity():
+    assert read_hints("risk level 2").level == 2 and "maturity" in read_hints("risk level 2").kinds
