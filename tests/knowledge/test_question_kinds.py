@@ -289,6 +289,9 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "how do I raise an IT ticket",
         "how do I update my emergency contact in the HR system",
         "can you log an incident for me, my screen is black",
+        "what is the process for requesting a new laptop",
+        "how do I get access to the finance share",
+        "reporting a stolen phone",
     ],
 )
 def test_the_askers_own_errand_for_it_hr_or_facilities_is_not_answered(index, question):
