@@ -69,6 +69,8 @@ _SPELLING = {
     "summarise": "summarize",
     "finalise": "finalize",
     "20k": "20000",
+    "std": "standard",
+    "stds": "standards",
 }
 
 STOPWORDS = frozenset(

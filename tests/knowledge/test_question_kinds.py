@@ -338,3 +338,7 @@ def test_a_level_that_is_no_maturity_level_does_not_ask_for_maturity(question):
 
 def test_a_maturity_level_named_after_a_topic_word_still_asks_for_maturity():
     assert read_hints("risk level 2").level == 2 and "maturity" in read_hints("risk level 2").kinds
+
+
+def test_std_is_the_standard():
+    assert words("where in the std") == words("where in the standard")
