@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -79,9 +80,21 @@ def element_text(entry: MaturityEntry, index: int, total: int) -> str:
     return "\n".join(lines)
 
 
+MAX_NAMED = 12  # beyond this many respondents the message counts the answers and names the latest only
+
+
 def answers_text(answers: Sequence[tuple[str, Choice]]) -> str:
-    """ "Answers: <@U1> Level II · <@U2> Not yet" (each person's latest)."""
-    return "Answers: " + " · ".join(f"<@{user}> {choice.label}" for user, choice in answers)
+    """ "Answers: <@U1> Level II · <@U2> Not yet" (each person's latest, the least recent first).
+
+    With more than MAX_NAMED people the answers are counted per choice and the latest MAX_NAMED named, so
+    the message stays short however many answer.
+    """
+    named = " · ".join(f"<@{user}> {choice.label}" for user, choice in answers[-MAX_NAMED:])
+    if len(answers) <= MAX_NAMED:
+        return f"Answers: {named}"
+    tally = Counter(choice for _, choice in answers)
+    counted = " · ".join(f"{choice.label} {tally[choice]}" for choice in Choice if tally[choice])
+    return f"{len(answers)} answers: {counted}. Latest: {named}"
 
 
 def element_message(

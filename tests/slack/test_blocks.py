@@ -15,6 +15,8 @@ def check_limits(blocks: list[dict]) -> None:
             assert 0 < len(block["text"]["text"]) <= bk.MAX_SECTION
         if block["type"] == "header":
             assert len(block["text"]["text"]) <= bk.MAX_HEADER
+        if block["type"] == "context":
+            assert all(len(element.get("text", "")) <= bk.MAX_SECTION for element in block["elements"])
         if block["type"] == "actions":
             assert all(len(b["text"]["text"]) <= bk.MAX_BUTTON_LABEL for b in block["elements"])
             ids = [b["action_id"] for b in block["elements"]]
@@ -66,3 +68,20 @@ def test_every_kind_has_a_label_and_an_answer_order():
     from bot.views.entries import KIND_LABELS
 
     assert list(KIND_LABELS) == list(KINDS)
+
+
+@pytest.mark.parametrize("people", [3, 12, 13, 300])
+def test_an_elements_answers_stay_short_however_many_answer(catalog, people):
+    from bot.assessment import Choice
+    from bot.views.assessment import MAX_NAMED, element_message
+
+    choices = list(Choice)
+    answers = [(f"U{n:04d}", choices[n % len(choices)]) for n in range(people)]
+    blocks = element_message(catalog.get("maturity-risk"), assessment_id=1, index=0, total=1, answers=answers)
+    check_limits(blocks)
+    [text] = [e["text"] for b in blocks if b["type"] == "context" for e in b["elements"]]
+    named = [user for user, _ in answers if f"<@{user}>" in text]
+    assert named == [user for user, _ in answers[-MAX_NAMED:]]  # the latest, in order
+    if people > MAX_NAMED:  # every answer counted, per choice
+        counted = {c.label: sum(1 for _, a in answers if a is c) for c in choices}
+        assert text.startswith(f"{people} answers: ") and all(f"{label} {n}" in text for label, n in counted.items())
