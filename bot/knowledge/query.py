@@ -30,6 +30,11 @@ _BARE_CLAUSE = re.compile(r"\b(?:clause|section|sect|sec|chapter|cl|§)\s*(\d{1,
 _CHALLENGE = re.compile(r"\bchallenge\s*(?:no\.?|number|#)?\s*(\d{1,2})\b")
 # the TS's two phasing approaches (5.2.2, 5.2.3): "approach 2", "the second approach"
 _APPROACH = re.compile(r"\bapproach\s*(?:no\.?|number|#)?\s*(1|2|one|two|ii|i)\b|\b(first|second)\s+approach\b")
+# "can we start with part of our services", "should the project team run operations": asks for advice
+_ADVICE = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|then)\W+)?(?:can|could|should|may|is it (?:ok|okay|wise|allowed)(?: to| if)?)"
+    r"\s+(?:we|i|our|a|an|the|it|one|you)\b"
+)
 _PLAN = re.compile(r"\b(?:implementation|project|the) plan\b")
 _TS_HINT = re.compile(r"20000-5|\bts\b|\btr\b|\bguidance\b|\bimplementation guide\b")
 
@@ -232,6 +237,7 @@ class QueryHints:
     situation: bool = False  # told as a situation or complaint ("people drifted away from the project")
     names_clause: bool = False  # says it wants the standard's clause or requirement
     wants_subclause: bool = False  # "which subclause of the service portfolio ...": not the overview itself
+    advice: bool = False  # "can we ...", "should the ...": asks how to go about it, the TS's advice
     errand: bool = False  # the asker's own IT, HR or facilities errand ("my laptop won't start"): never answered
     kinds: frozenset[str] = field(default_factory=frozenset)
 
@@ -281,6 +287,7 @@ def read_hints(question: str) -> QueryHints:
         situation=situation,
         names_clause=names_clause,
         wants_subclause=bool(tokens & {"subclause", "subclauses", "sub-clause", "sub-clauses"}),
+        advice=bool(_ADVICE.search(text)),
         errand=bool(_ERRAND.search(text)),
         kinds=frozenset(kinds),
     )

@@ -35,6 +35,7 @@ DEFAULT_KIND_PRIOR = {"clause": 1.35, "activity": 0.75, "maturity": 0.8}
 KIND_HINT_MATCH, KIND_HINT_MISS = 1.4, 0.85
 ONLY_CLAUSE_MISS = 0.8
 SITUATION_CHALLENGE = 1.3
+ADVICE_GUIDANCE = 1.3  # "can we ..." / "should the ...": the TS's advice, without giving up the clause prior
 APPROACHES = {1: "guidance-5.2.2", 2: "guidance-5.2.3"}  # TS 5.2's phasing approaches by number
 APPROACH_NAMED = 2.0
 GUIDANCE_PLACE, GUIDANCE_IN_VIEW = 3, 0.5  # the best guidance entry is shown third when this close to the first
@@ -312,6 +313,8 @@ def _hint_factor(entry, hints: QueryHints, roles: tuple[set[str], set[str]]) -> 
             factor *= SITUATION_CHALLENGE  # a complaint about people outweighs the topic words it names
     elif not hints.clause_numbers:
         factor *= DEFAULT_KIND_PRIOR.get(entry.kind, 1.0)
+    if hints.advice and entry.kind == "guidance":
+        factor *= ADVICE_GUIDANCE
     if hints.level is not None and entry.kind == "maturity":
         factor *= 1.3
     if hints.names_clause and hints.kinds == {"clause"} and entry.kind != "clause":

@@ -342,3 +342,14 @@ def test_a_maturity_level_named_after_a_topic_word_still_asks_for_maturity():
 
 def test_std_is_the_standard():
     assert words("where in the std") == words("where in the standard")
+
+
+def test_can_we_and_should_we_ask_for_advice_without_losing_the_clause():
+    assert read_hints("can we start with a few services").advice
+    assert read_hints("should the project team run operations").advice
+    assert not read_hints("what does the standard require for the SLA").advice
+
+
+def test_advice_prefers_the_ts_but_a_requirement_asked_as_should_stays_the_clause(index):
+    assert index.search("can we limit the SMS scope to one or two services at first").hits[0].entry.id == "guidance-4.3"
+    assert index.search("should the continuity plan be tested").hits[0].entry.id == "8.7.2"
