@@ -27,6 +27,7 @@ CUE_WEIGHT = 0.3
 
 DOMAIN_COVERAGE_MIN = 0.5  # share of the question's words the knowledge must know
 SITUATION_DOMAIN_MIN = 0.3
+SUGGEST_DOMAIN_MIN = 0.3  # below the domain minimum but above this: suggestions only, never an answer
 ENTRY_COVERAGE_MIN = 0.5  # share of them the top entry must contain
 MIN_SCORE = 0.05  # below this a result is noise, not a suggestion
 DIRECT = 100.0  # a question naming an existing clause number or challenge
@@ -115,7 +116,7 @@ def rerank(
     _prefer_longer_titles(index, rows, query_stems)
     rows.sort(key=lambda row: (-row.score, index.entries[row.cand.index].id))
     _keep_guidance_in_view(index, rows, hints)
-    if not rows or (domain < _domain_min(hints) and not rows[0].direct):
+    if not rows or (domain < SUGGEST_DOMAIN_MIN and not rows[0].direct):
         return []  # outside the domain: nothing worth suggesting
     confidence = answer_confidence(confidence_features(index, rows, known, domain, hints))
     sure = confidence >= ANSWER_THRESHOLD

@@ -353,3 +353,9 @@ def test_can_we_and_should_we_ask_for_advice_without_losing_the_clause():
 def test_advice_prefers_the_ts_but_a_requirement_asked_as_should_stays_the_clause(index):
     assert index.search("can we limit the SMS scope to one or two services at first").hits[0].entry.id == "guidance-4.3"
     assert index.search("should the continuity plan be tested").hits[0].entry.id == "8.7.2"
+
+
+def test_a_question_with_one_word_the_knowledge_lacks_still_gets_suggestions(index):
+    answer = index.search("can we exclude a service from the SMS scope")
+    assert "4.3" in [h.entry.id for h in answer.hits[:3]]
+    assert not index.search("what's the weather tomorrow in Leeds").hits
