@@ -129,6 +129,7 @@ _STEM_FOLDS = {
     "analy": "analyz",  # analyse, analysing
     "verif": "verifi",  # verification
     "notif": "notifi",  # notification
+    "exclu": "exclud",  # exclusion
 }
 
 
