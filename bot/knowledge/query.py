@@ -214,6 +214,8 @@ _ERRAND = re.compile(
     r"|\b(?:log|raise|open|create) (?:a |an )?(?:ticket|incident|request) for me\b"
     r"|\bhr (?:system|portal|business partner|helpline|policy)\b|\b(?:issue|problem|complaint) with hr\b"
     r"|\b(?:emergency contact|new joiners?|probation|pay rise|bonus scheme|days? off|notice period)\b"
+    r"|\b(?:annual|yearly|staff|employee|mid-year|end-of-year|personal) (?:performance review|appraisal)s?\b"
+    r"|\bperformance reviews? (?:this|next) year\b|\bappraisal (?:form|meeting|date)s?\b"
     r"|\b(?:report(?:ing)?|call(?:ing)? in) sick\b|\bsick(?:ness)? (?:absence|note|days?|pay)\b"
     r"|\b(?:laptop|pc|computer|phone|printer|vpn|wi-?fi|screen|monitor|outlook|e-?mail|headset|machine)\b[^?.!]*"
     r"\b(?:not|keeps?) (?:turn on|boot|start|print|connect|work|load|open|crash\w*|freez\w*|disconnect\w*)\b"

@@ -293,6 +293,7 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "what is the process for requesting a new laptop",
         "how do I get access to the finance share",
         "reporting a stolen phone",
+        "when are the performance reviews this year",
     ],
 )
 def test_the_askers_own_errand_for_it_hr_or_facilities_is_not_answered(index, question):
@@ -313,6 +314,7 @@ def test_the_askers_own_errand_for_it_hr_or_facilities_is_not_answered(index, qu
         "what does HR do in the implementation plan",
         "my service desk team ignores the new process",
         "we renegotiated my supplier contract after the review",
+        "how often are supplier performance reviews held",
     ],
 )
 def test_sms_questions_that_name_everyday_things_are_no_errand(question):
