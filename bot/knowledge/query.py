@@ -35,6 +35,13 @@ _ADVICE = re.compile(
     r"^\W*(?:(?:so|and|but|ok|then)\W+)?(?:can|could|should|may|is it (?:ok|okay|wise|allowed)(?: to| if)?)"
     r"\s+(?:we|i|our|a|an|the|it|one|you)\b"
 )
+# a state of affairs told, not asked ("nobody measures anything", "audits only happen after complaints"):
+# how mature something is, or a challenge, more than the clause its words name
+_SYMPTOM = re.compile(r"\b(?:nobody|no one|never|not|no)\b|\bonly (?:\w+ ){0,2}(?:when|after|if|once|in reaction)\b")
+_ASKED = re.compile(
+    r"^\W*(?:what|which|where|how|who|when|why|is|are|do|does|can|could|should|must|shall|need|explain|tell|show|"
+    r"list|give)\b|\?\s*$"
+)
 _PLAN = re.compile(r"\b(?:implementation|project|the) plan\b")
 _TS_HINT = re.compile(r"20000-5|\bts\b|\btr\b|\bguidance\b|\bimplementation guide\b")
 
@@ -239,6 +246,7 @@ class QueryHints:
     situation: bool = False  # told as a situation or complaint ("people drifted away from the project")
     names_clause: bool = False  # says it wants the standard's clause or requirement
     wants_subclause: bool = False  # "which subclause of the service portfolio ...": not the overview itself
+    symptom: bool = False  # a state of affairs told, not asked, naming no kind: "nobody measures anything"
     advice: bool = False  # "can we ...", "should the ...": asks how to go about it, the TS's advice
     errand: bool = False  # the asker's own IT, HR or facilities errand ("my laptop won't start"): never answered
     kinds: frozenset[str] = field(default_factory=frozenset)
@@ -289,6 +297,7 @@ def read_hints(question: str) -> QueryHints:
         situation=situation,
         names_clause=names_clause,
         wants_subclause=bool(tokens & {"subclause", "subclauses", "sub-clause", "sub-clauses"}),
+        symptom=not kinds and bool(_SYMPTOM.search(text)) and not _ASKED.search(text),
         advice=bool(_ADVICE.search(text)),
         errand=bool(_ERRAND.search(text)),
         kinds=frozenset(kinds),

@@ -33,6 +33,8 @@ MIN_SCORE = 0.05  # below this a result is noise, not a suggestion
 DIRECT = 100.0  # a question naming an existing clause number or challenge
 # without any cue, a topic question is answered by the standard's clause first
 DEFAULT_KIND_PRIOR = {"clause": 1.35, "activity": 0.75, "maturity": 0.8}
+# a state of affairs told ("nobody measures anything"): a maturity level's symptom or a challenge, the clause less so
+SYMPTOM_KIND_PRIOR = {"clause": 1.0, "activity": 0.75, "maturity": 1.15, "challenge": 1.4}
 KIND_HINT_MATCH, KIND_HINT_MISS = 1.4, 0.85
 ONLY_CLAUSE_MISS = 0.8
 SITUATION_CHALLENGE = 1.3
@@ -313,7 +315,7 @@ def _hint_factor(entry, hints: QueryHints, roles: tuple[set[str], set[str]]) -> 
         if hints.situation and entry.kind == "challenge":
             factor *= SITUATION_CHALLENGE  # a complaint about people outweighs the topic words it names
     elif not hints.clause_numbers:
-        factor *= DEFAULT_KIND_PRIOR.get(entry.kind, 1.0)
+        factor *= (SYMPTOM_KIND_PRIOR if hints.symptom else DEFAULT_KIND_PRIOR).get(entry.kind, 1.0)
     if hints.advice and entry.kind == "guidance":
         factor *= ADVICE_GUIDANCE
     if hints.level is not None and entry.kind == "maturity":

@@ -366,3 +366,21 @@ def test_a_question_with_one_word_the_knowledge_lacks_still_gets_suggestions(ind
 
 def test_every_year_is_annual(index):
     assert index.terms("reviewed every year").stems == index.terms("annual review").stems[::-1]
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("audits only happen after complaints", "maturity-review-and-internal-audit"),
+        ("lessons learned are never captured", "maturity-learning"),
+        ("policy exists but objectives not measurable", "maturity-policy-and-objective"),
+    ],
+)
+def test_a_state_of_affairs_told_not_asked_finds_the_maturity_element_before_the_clause(index, question, expected):
+    assert read_hints(question).symptom
+    assert index.search(question).hits[0].entry.id == expected
+
+
+def test_a_question_with_a_negation_is_no_symptom():
+    assert not read_hints("do we need a CAB if we have no changes?").symptom
+    assert not read_hints("which clause says nobody may audit their own work").symptom
