@@ -68,6 +68,9 @@ _SPELLING = {
     "categorisation": "categorization",
     "summarise": "summarize",
     "finalise": "finalize",
+    "practise": "practice",
+    "practised": "practiced",
+    "judgement": "judgment",
     "20k": "20000",
     "std": "standard",
     "stds": "standards",
@@ -100,12 +103,41 @@ def normalize(text: str) -> str:
     return _CONTRACTION.sub(lambda m: " not" if m.group(1) == "n't" else "", text)
 
 
+# British endings folded to American ones (prioritised, categorising, analysed, colour, dialogue); folding both the
+# knowledge and the question, a word that only looks British ("expertise" -> "expertize") still matches itself
+_BRITISH = (
+    (re.compile(r"^([a-z]{3,})is(e|ed|es|ing|ation|ations|er|ers)$"), r"\1iz\2"),
+    (re.compile(r"^([a-z]{3,})ys(e|ed|es|ing)$"), r"\1yz\2"),
+    (re.compile(r"^([a-z]{3,})our(s|ed|ing|ite|ites|able)?$"), r"\1or\2"),
+    (re.compile(r"^([a-z]{3,})ogue(s|d)?$"), r"\1og\2"),
+)
+
+
+# words that end in -ise in American English too (expertise is no "expertize", which would stem to "expert")
+_ISE_WORDS = frozenset(
+    """adv rev dev dem expert exerc enterpr superv prem prom comprom franch otherw likew clockw merchand surpr prec
+    conc parad treat compr improv disgu desp chast appra repr""".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def _spelled(token: str) -> str:
+    """The token in the one spelling both questions and knowledge are reduced to."""
+    if token in _SPELLING:
+        return _SPELLING[token]
+    for pattern, replacement in _BRITISH:
+        match = pattern.match(token)
+        if match and not (replacement.startswith(r"\1iz") and match.group(1) in _ISE_WORDS):
+            return pattern.sub(replacement, token)
+    return token
+
+
 def words(text: str) -> list[str]:
     """Tokens of a text: words and dotted numbers (8.2.6), spelling unified; single letters dropped."""
     out: list[str] = []
     for tok in _TOKEN.findall(normalize(text)):
         if len(tok) > 1:
-            out.extend(_SPELLING.get(tok, tok).split())
+            out.extend(_spelled(tok).split())
     return out
 
 

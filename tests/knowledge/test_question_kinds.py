@@ -384,3 +384,22 @@ def test_a_state_of_affairs_told_not_asked_finds_the_maturity_element_before_the
 def test_a_question_with_a_negation_is_no_symptom():
     assert not read_hints("do we need a CAB if we have no changes?").symptom
     assert not read_hints("which clause says nobody may audit their own work").symptom
+
+
+@pytest.mark.parametrize(
+    "british, american",
+    [
+        ("prioritisation", "prioritization"),
+        ("categorising", "categorizing"),
+        ("centralised", "centralized"),
+        ("colour", "color"),
+        ("dialogue", "dialog"),
+        ("analysed", "analyzed"),
+    ],
+)
+def test_british_endings_are_read_as_american_ones(british, american):
+    assert [stem(w) for w in words(british)] == [stem(w) for w in words(american)]
+
+
+def test_words_that_end_in_ise_in_american_english_keep_their_meaning():
+    assert stem(words("expertise")[0]) != stem(words("expert")[0])
