@@ -37,11 +37,15 @@ _ADVICE = re.compile(
 )
 # a state of affairs told, not asked ("nobody measures anything", "audits only happen after complaints"):
 # how mature something is, or a challenge, more than the clause its words name
-_SYMPTOM = re.compile(r"\b(?:nobody|no one|never|not|no)\b|\bonly (?:\w+ ){0,2}(?:when|after|if|once|in reaction)\b")
+_SYMPTOM = re.compile(
+    r"\b(?:nobody|no one|never|not|no|ad.hoc|informal\w*|inconsistent\w*|reactive\w*|firefight\w*|silos?)\b"
+    r"|\bonly (?:\w+ ){0,6}(?:when|after|if|once|in reaction)\b"
+)
 _ASKED = re.compile(
     r"^\W*(?:what|which|where|how|who|when|why|is|are|do|does|can|could|should|must|shall|need|explain|tell|show|"
     r"list|give)\b|\?\s*$"
 )
+_RELATIVE_WHO = re.compile(r"(?<=\w )who\b")
 _PLAN = re.compile(r"\b(?:implementation|project|the) plan\b")
 _TS_HINT = re.compile(r"20000-5|\bts\b|\btr\b|\bguidance\b|\bimplementation guide\b")
 
@@ -126,6 +130,8 @@ _KIND_WORDS = {
         "considerations",
     ),
 }
+_KIND_CUES = frozenset(cue for cues in _KIND_WORDS.values() for cue in cues)
+_PROCESS_WORDS = frozenset({"process", "processes"})
 _CLAUSE_WORDS = frozenset(
     {"clause", "clauses", "subclause", "section", "requirement", "requirements", "shall", "20000-1", "standard"}
 )
@@ -262,6 +268,10 @@ def read_hints(question: str) -> QueryHints:
     phases = _phases_named(text)
     # "what does a service owner do" names a role; it asks neither who nor for the plan
     unroled = _ROLE_NAME.sub(" ", text)
+    # "audits are done by the people who run it", "no idea who our stakeholders are": a statement's "who" asks nothing
+    told = not _ASKED.search(text)
+    if told:
+        unroled = _RELATIVE_WHO.sub(" ", unroled)
     tokens = set(re.findall(r"[a-z0-9-]+", _OTHER_LEVEL.sub(" ", unroled)))
     kinds = {kind for kind, cues in _KIND_WORDS.items() if tokens.intersection(cues)}
     if level is not None:
@@ -276,6 +286,10 @@ def read_hints(question: str) -> QueryHints:
     )
     if names_clause and phase is None and not _PLAN.search(text) and not tokens & _ACTIVITY_WORDS:
         kinds.discard("activity")  # "which clause says who assigns authorities": the clause, not a role's task
+    # a state of affairs told that names no kind ("the process is skipped"): symptoms, not a clause asked for
+    symptom = told and bool(_SYMPTOM.search(text)) and not tokens & _KIND_CUES - _PROCESS_WORDS
+    if symptom:
+        kinds.clear()
     situation = bool(_SITUATION.search(text)) and "maturity" not in kinds  # a level's symptoms are no challenge
     if situation:
         kinds.add("challenge")
@@ -297,7 +311,7 @@ def read_hints(question: str) -> QueryHints:
         situation=situation,
         names_clause=names_clause,
         wants_subclause=bool(tokens & {"subclause", "subclauses", "sub-clause", "sub-clauses"}),
-        symptom=not kinds and bool(_SYMPTOM.search(text)) and not _ASKED.search(text),
+        symptom=symptom,
         advice=bool(_ADVICE.search(text)),
         errand=bool(_ERRAND.search(text)),
         kinds=frozenset(kinds),

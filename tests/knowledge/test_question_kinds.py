@@ -403,3 +403,10 @@ def test_british_endings_are_read_as_american_ones(british, american):
 
 def test_words_that_end_in_ise_in_american_english_keep_their_meaning():
     assert stem(words("expertise")[0]) != stem(words("expert")[0])
+
+
+def test_a_statements_who_asks_for_no_role_and_ad_hoc_work_is_a_symptom():
+    hints = read_hints("we have no idea who our interested parties are")
+    assert hints.symptom and not hints.asks_who and "activity" not in hints.kinds
+    assert read_hints("resources are allocated ad hoc").symptom
+    assert read_hints("who approves emergency changes").asks_who
