@@ -71,6 +71,8 @@ _SPELLING = {
     "practise": "practice",
     "practised": "practiced",
     "judgement": "judgment",
+    "lvl": "level",
+    "lvls": "levels",
     "20k": "20000",
     "std": "standard",
     "stds": "standards",
@@ -120,11 +122,18 @@ _ISE_WORDS = frozenset(
 )
 
 
+# a cue word run together with its number ("lvl3", "phase1", "cl9") is two words
+_GLUED_NUMBER = re.compile(r"^(level|lvl|phase|clause|cl|sec|section|challenge|approach|stage|step)(\d{1,2})$")
+
+
 @lru_cache(maxsize=65536)
 def _spelled(token: str) -> str:
     """The token in the one spelling both questions and knowledge are reduced to."""
     if token in _SPELLING:
         return _SPELLING[token]
+    glued = _GLUED_NUMBER.match(token)
+    if glued:
+        return f"{_SPELLING.get(glued.group(1), glued.group(1))} {glued.group(2)}"
     for pattern, replacement in _BRITISH:
         match = pattern.match(token)
         if match and not (replacement.startswith(r"\1iz") and match.group(1) in _ISE_WORDS):

@@ -410,3 +410,9 @@ def test_a_statements_who_asks_for_no_role_and_ad_hoc_work_is_a_symptom():
     assert hints.symptom and not hints.asks_who and "activity" not in hints.kinds
     assert read_hints("resources are allocated ad hoc").symptom
     assert read_hints("who approves emergency changes").asks_who
+
+
+def test_a_cue_word_glued_to_its_number_is_read_as_two_words(index):
+    assert words("lvl3 learning") == ["level", "3", "learning"]
+    answer = index.search("lvl3 learning")
+    assert answer.answered and answer.hits[0].entry.id == "maturity-learning"
