@@ -38,7 +38,8 @@ _ADVICE = re.compile(
 # a state of affairs told, not asked ("nobody measures anything", "audits only happen after complaints"):
 # how mature something is, or a challenge, more than the clause its words name
 _SYMPTOM = re.compile(
-    r"\b(?:nobody|no one|never|not|no|ad.hoc|informal\w*|inconsistent\w*|reactive\w*|firefight\w*|silos?)\b"
+    r"\b(?:nobody|no one|never|not|no|without|rarely|seldom|poor(?:ly)?|irregular\w*|unclear|undocumented|"
+    r"ad.hoc|informal\w*|inconsistent\w*|reactive\w*|firefight\w*|fight\w* fires|silos?)\b"
     r"|\bonly (?:\w+ ){0,6}(?:when|after|if|once|in reaction)\b"
 )
 _ASKED = re.compile(
