@@ -10,6 +10,8 @@ import snowballstemmer
 
 # "what's in it for me / us / them": every word a stopword, so it becomes the one token people abbreviate it to
 _WIIFM = re.compile(r"\bwhat(?:'s|s| is)? in it for (?:me|us|them|him|her|you|my \w+|our \w+)\b")
+# "as-is" and "to-be" (current and target state) are words of their own, though each part is a stopword
+_STATE_WORDS = re.compile(r"\b(as|to)-(is|be)\b")
 _CONTRACTION = re.compile(r"(n't|'s|'re|'ve|'ll|'d|'m)\b")
 _IRREGULAR_NOT = re.compile(r"\b(won|can|shan)'t\b")  # "won't" is "will not", not "wo not"
 _NOT_BASE = {"won": "will", "can": "can", "shan": "shall"}
@@ -101,6 +103,7 @@ def normalize(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _WIIFM.sub(" wiifm ", text.lower().replace("&", " and ").replace("’", "'"))
+    text = _STATE_WORDS.sub(r"\1\2", text)
     text = _IRREGULAR_NOT.sub(lambda m: _NOT_BASE[m.group(1)] + " not", text)
     return _CONTRACTION.sub(lambda m: " not" if m.group(1) == "n't" else "", text)
 

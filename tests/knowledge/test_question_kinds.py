@@ -416,3 +416,9 @@ def test_a_cue_word_glued_to_its_number_is_read_as_two_words(index):
     assert words("lvl3 learning") == ["level", "3", "learning"]
     answer = index.search("lvl3 learning")
     assert answer.answered and answer.hits[0].entry.id == "maturity-learning"
+
+
+def test_as_is_and_to_be_name_the_current_and_the_target_state(index):
+    assert index.search("as-is assessment").hits[0].entry.id == "guidance-5.3.2"
+    assert index.search("to-be state").hits[0].entry.id == "guidance-5.3.3"
+    assert "asis" not in words("keep it as is")
