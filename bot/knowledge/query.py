@@ -22,7 +22,12 @@ _NUMBER_WORDS = {
     "third": 3,
 }
 _ORDINAL = r"(iii|ii|i|1|2|3|one|two|three|first|second|third)"
-_LEVEL = re.compile(rf"\b(?:level|lvl|maturity)\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+level\b")
+_LEVEL = re.compile(
+    rf"\b(?:level|lvl|maturity)\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+level\b"
+    # "L2 for risk" is a level; "L2 support", "escalate to L3" are support lines
+    r"|(?<!to )(?<!from )\bl([123])\b"
+    r"(?!\s*(?:support|line|team|engineers?|analysts?|agents?|escalation|tickets?|queue|desk))"
+)
 _PHASE = re.compile(rf"\bphases?\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\b")
 _MORE_PHASES = re.compile(rf"\s*(?:,|/|&|or|and|to|-)\s*{_ORDINAL}\b")  # "phase 2 or 3", "phases 1, 2 and 3"
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d])")

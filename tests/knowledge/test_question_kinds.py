@@ -422,3 +422,10 @@ def test_as_is_and_to_be_name_the_current_and_the_target_state(index):
     assert index.search("as-is assessment").hits[0].entry.id == "guidance-5.3.2"
     assert index.search("to-be state").hits[0].entry.id == "guidance-5.3.3"
     assert "asis" not in words("keep it as is")
+
+
+def test_l1_to_l3_name_a_level_unless_they_name_a_support_line(index):
+    assert read_hints("L3 for communication").level == 3
+    assert read_hints("L2 support team").level is None
+    assert read_hints("escalate to L3").level is None
+    assert index.search("L3 for communication").hits[0].entry.id == "maturity-communication"
