@@ -429,3 +429,19 @@ def test_l1_to_l3_name_a_level_unless_they_name_a_support_line(index):
     assert read_hints("L2 support team").level is None
     assert read_hints("escalate to L3").level is None
     assert index.search("L3 for communication").hits[0].entry.id == "maturity-communication"
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("hypercare after go live", "8.5.2.3"),
+        ("business impact analysis", "8.7.2"),
+        ("SPOF analysis", "8.7.1"),
+        ("NCR process", "10.1"),
+        ("QBR with the customer", "8.3.2"),
+        ("tick-box exercise", "guidance-4.2"),
+    ],
+)
+def test_practitioner_jargon_finds_its_entry(index, question, expected):
+    answer = index.search(question)
+    assert answer.answered and answer.hits[0].entry.id == expected, [h.entry.id for h in answer.hits]
