@@ -51,4 +51,5 @@ def make_server(application: Callable, *, host: str = "0.0.0.0", port: int = 300
         max_request_body_size=MAX_BODY,
         ident="iso20k",
         clear_untrusted_proxy_headers=True,
+        asyncore_use_poll=True,  # poll(), not select(): the I/O loop's cost does not grow with open connections
     )
