@@ -35,7 +35,7 @@ FILLER = ("", 0.0)  # what a misspelt stopword stands for
 # many ways of telling one situation are no longer text: they do not lengthen the entry for BM25
 UNMEASURED_FIELDS = frozenset({"examples"})
 NEW_WORDS_ONLY = frozenset({"examples"})
-GENERIC_GROUP_STEMS = frozenset({"manag", "servic", "and", "phase"})
+GENERIC_GROUP_STEMS = frozenset({"manag", "servic", "and", "phase", "implement", "plan"})
 
 
 def entry_fields(entry: Entry, catalog_titles: dict[str, str]) -> dict[str, str]:

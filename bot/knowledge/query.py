@@ -29,7 +29,7 @@ _LEVEL = re.compile(
     r"(?!\s*(?:support|line|team|engineers?|analysts?|agents?|escalation|tickets?|queue|desk))"
 )
 _PHASE = re.compile(rf"\bphases?\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\b")
-_MORE_PHASES = re.compile(rf"\s*(?:,|/|&|or|and|to|-)\s*{_ORDINAL}\b")  # "phase 2 or 3", "phases 1, 2 and 3"
+_MORE_PHASES = re.compile(rf"\s*(?:,|/|&|or|and|to|-)\s*(?:phases?\s*)?{_ORDINAL}\b")  # "phase 2 or 3", "phases 1, 2 and 3"
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d])")
 _BARE_CLAUSE = re.compile(r"\b(?:clause|section|sect|sec|chapter|cl|§)\s*(\d{1,2})\b(?!\.\d)")
 _CHALLENGE = re.compile(r"\bchallenge\s*(?:no\.?|number|#)?\s*(\d{1,2})\b")
@@ -51,6 +51,8 @@ _ASKED = re.compile(
     r"^\W*(?:what|which|where|how|who|when|why|is|are|do|does|can|could|should|must|shall|need|explain|tell|show|"
     r"list|give)\b|\?\s*$"
 )
+# "who has to assign roles": who the standard obliges to do it, its clause, more than the plan's task
+_WHO_OBLIGED = re.compile(r"\bwho\s+(?:has to|must|is required to|shall)\b")
 _RELATIVE_WHO = re.compile(r"(?<=\w )who\b")
 _PLAN = re.compile(r"\b(?:implementation|project|the) plan\b")
 _TS_HINT = re.compile(r"20000-5|\bts\b|\btr\b|\bguidance\b|\bimplementation guide\b")
@@ -167,7 +169,7 @@ _WHEN = re.compile(
 _PEOPLE = (
     r"(?:leaders?|leadership|management|managers?|bosses?|executives?|execs?|board|sponsors?|staff|"
     r"directors?|heads?|folks|departments?|units?|divisions?|workforce|agents?|analysts?|technicians?|"
-    r"ops|guys|operators?|techs?|leads|supervisors?|unions?|stakeholders|sponsors|the top|c-suite|committees?|"
+    r"ops|guys|operators?|techs?|leads|supervisors?|unions?|stakeholders|sponsors|the top|c-?suite|committees?|"
     r"people|teams?|engineers?|colleagues|employees|users|personnel|admins?|developers?|cio|ceo|cto|cfo|"
     r"everyone|everybody|nobody|no one)"
 )
@@ -179,10 +181,10 @@ _SITUATION = re.compile(
     r"cut\w*|withdr[ae]w\w*|pull\w*|stop\w*|quit\w*|doubt\w*|question\w*|sceptic\w*|skeptic\w*|"
     r"think we\w*|wiifm|keep asking|cancel\w*|call\w* off|postpon\w*|reassign\w*|moved (?:to|onto|off)|insist\w*|"
     r"fear\w*|anxious|nervous|redundan\w*|(?:run|do|doing|have) their own|laugh\w*|mock\w*|dismiss\w*|"
-    r"resent\w*|hate\w*|dislike\w*|against|oppos\w*|object\w*|feel\w*|imposed|forced|roll\w* their eyes|"
+    r"resent\w*|hate\w*|dislike\w*|against|oppos\w*|object(?:s|ed|ing|ions?)?|feel\w*|imposed|forced|roll\w* their eyes|"
     r"badmouth\w*|bad-mouth\w*|criticis\w*|criticiz\w*|undermin\w*|sabotag\w*|moan\w*|grumbl\w*|cynic\w*|"
     r"exhaust\w*|burn(?:ed|t|ing)? out|overwhelm\w*|tired|worn out|fed up|repriorit\w*|unconvinced|lukewarm|"
-    r"uninterested|indifferent|threatened|disappear\w*|say\w* no|turn\w* (?:it |us )?down|reject\w*)\b"
+    r"uninterested|indifferent|threatened|disappear\w*|say\w* no|turn\w* (?:it |us )?down|reject\w*|shrug\w*)\b"
     r"|\b(?:overtaken|sidelined|deprioriti\w*|repriorit\w*|change fatigue|burn(?:ed|t)? ?out|"
     # a plan overtaken by events; no people for the project; no go-ahead
     r"(?:plan|roadmap|business case) (?:is|was|has become|became|got|now|looks) (?:\w+ )?"
@@ -225,7 +227,7 @@ _ERRAND = re.compile(
     r"(?:printer|laptop|phone|monitor|vpn|wifi|e-?mail|outlook|headset|pc|computer)\b"
     r"|\b(?:lost|stolen|broken|cracked|faulty) (?:laptop|phone|badge|access card|screen|monitor|keyboard|mouse|"
     r"headset|pc|computer|device|charger)\b|\b(?:how (?:do|can) i|i need to|i want to) (?:get|request|have) access\b"
-    r"|\b(?:need|want|order\w*|get|getting|request\w*) (?:a |an )?new "
+    r"|\b(?:need|want|order\w*|get|getting|request\w*) (?:me |us )?(?:a |an )?new "
     r"(?:monitor|laptop|phone|keyboard|mouse|headset|pc|computer|chair|desk)\b"
     r"|\b(?:service desk|help ?desk|it support)\b[^?.!]*\b(?:phone number|number|e-?mail address|opening hours)\b"
     r"|\bwhere is the (?:it )?(?:service desk|help ?desk)\b|\ban it (?:ticket|request|issue|problem)\b"
@@ -240,6 +242,16 @@ _ERRAND = re.compile(
     r"\b(?:not|keeps?) (?:turn on|boot|start|print|connect|work|load|open|crash\w*|freez\w*|disconnect\w*)\b"
     r"|\bi (?:forgot|lost|locked)\b|\bi can ?not (?:log|sign|access|print|connect)\b"
 )
+
+# another framework's own content ("ITIL 4 practices", "27001 Annex A controls", "SOC 2 evidence", "GDPR fines"),
+# asked without a word of 20000 or the SMS: not ours to answer
+_ELSEWHERE = re.compile(
+    r"\b(?:soc ?[123]|pci(?:[ -]?dss)?|nist(?: csf)?|hipaa|gdpr (?:fines?|articles?|dpo|lawful basis)|sox|sarbanes|cobit|cmmi|fedramp|dora|nis ?2|"
+    r"iso ?(?:22301|31000|14001|45001|42001|27002|27701)|itil ?(?:4|v[234])|(?:27001 )?annex a controls?|"
+    r"27001 (?:annex|control)\w*|(?:itil|27001|9001) (?:foundation )?(?:exam|practices|certification exam))\b"
+)
+_OURS = re.compile(r"20000|\bsms\b|service management system|\bts\b|our (?:iso|certification|standard)")
+_JOB_HUNT = re.compile(r"\b(?:cover letter|cv|resume|job interview|interview questions|linkedin)\b")
 
 
 @dataclass(frozen=True)
@@ -260,7 +272,9 @@ class QueryHints:
     wants_subclause: bool = False  # "which subclause of the service portfolio ...": not the overview itself
     symptom: bool = False  # a state of affairs told, not asked, naming no kind: "nobody measures anything"
     advice: bool = False  # "can we ...", "should the ...": asks how to go about it, the TS's advice
-    errand: bool = False  # the asker's own IT, HR or facilities errand ("my laptop won't start"): never answered
+    # the asker's own IT, HR or facilities errand ("my laptop won't start"), or another framework's own content
+    # ("ITIL 4 practices"): never answered
+    errand: bool = False
     kinds: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -289,7 +303,7 @@ def read_hints(question: str) -> QueryHints:
     # "who decides to adopt 20000-1", "when is availability compared to requirements": the plan's activity
     names_clause = bool(tokens & _EXPLICIT_CLAUSE_WORDS) or (
         bool(tokens & _CLAUSE_WORDS) and not asks_when and not asks_who
-    )
+    ) or (asks_who and not asks_when and bool(_WHO_OBLIGED.search(text)))
     if names_clause and phase is None and not _PLAN.search(text) and not tokens & _ACTIVITY_WORDS:
         kinds.discard("activity")  # "which clause says who assigns authorities": the clause, not a role's task
     # a state of affairs told that names no kind ("the process is skipped"): symptoms, not a clause asked for
@@ -319,7 +333,8 @@ def read_hints(question: str) -> QueryHints:
         wants_subclause=bool(tokens & {"subclause", "subclauses", "sub-clause", "sub-clauses"}),
         symptom=symptom,
         advice=bool(_ADVICE.search(text)),
-        errand=bool(_ERRAND.search(text)),
+        errand=bool(_ERRAND.search(text) or _JOB_HUNT.search(text))
+        or (bool(_ELSEWHERE.search(text)) and not _OURS.search(text)),
         kinds=frozenset(kinds),
     )
 

@@ -328,6 +328,9 @@ def _hint_factor(entry, hints: QueryHints, roles: tuple[set[str], set[str]]) -> 
         if (hints.asks_who or hints.asks_when) and not hints.names_clause:
             factor *= 1.25  # the activity says who does it and in which phase
         full, by_component = roles
+        if not hints.asks_who:
+            # without "who", a one-word role ("audit") is the question's topic, not the role asked for
+            full = {role for role in full if len(role.split()) > 1}
         if (full or by_component) and (hints.asks_who or "activity" in hints.kinds):
             if full:
                 factor *= 1.3 if full & set(entry.who) else 0.9

@@ -12,6 +12,8 @@ import snowballstemmer
 _WIIFM = re.compile(r"\bwhat(?:'s|s| is)? in it for (?:me|us|them|him|her|you|my \w+|our \w+)\b")
 # "as-is" and "to-be" (current and target state) are words of their own, though each part is a stopword
 _STATE_WORDS = re.compile(r"\b(as|to)-(is|be)\b")
+# "c-suite", "c-level": one word each, not the letter c (dropped) and "suite" (a tool suite)
+_C_WORDS = re.compile(r"\bc[- ](suite|level)\b")
 _CONTRACTION = re.compile(r"(n't|'s|'re|'ve|'ll|'d|'m)\b")
 _IRREGULAR_NOT = re.compile(r"\b(won|can|shan)'t\b")  # "won't" is "will not", not "wo not"
 _NOT_BASE = {"won": "will", "can": "can", "shan": "shall"}
@@ -75,6 +77,19 @@ _SPELLING = {
     "judgement": "judgment",
     "lvl": "level",
     "lvls": "levels",
+    "cert": "certification",
+    "ops": "operations",
+    "infra": "infrastructure",
+    "apps": "applications",
+    "app": "application",
+    "dept": "department",
+    "depts": "departments",
+    "ppl": "people",
+    "perf": "performance",
+    "prod": "production",
+    "prep": "preparation",
+    "techies": "technical staff",
+    "techie": "technical staff",
     "20k": "20000",
     "std": "standard",
     "stds": "standards",
@@ -93,7 +108,7 @@ STOPWORDS = frozenset(
     anybody somebody nobody guys folks stuff kind sort bit lot lots supposed suppose basically anyway
     gonna wanna gotta still even ever maybe perhaps probably quite rather pretty very too already yet
     currently exactly right got getting go going went okay sure thing literally honestly seriously
-    try trying tried once everything saying""".split()
+    try trying tried once everything saying etc wrt nutshell""".split()
 )
 
 
@@ -104,6 +119,7 @@ def normalize(text: str) -> str:
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _WIIFM.sub(" wiifm ", text.lower().replace("&", " and ").replace("’", "'"))
     text = _STATE_WORDS.sub(r"\1\2", text)
+    text = _C_WORDS.sub(r"c\1", text)
     text = _IRREGULAR_NOT.sub(lambda m: _NOT_BASE[m.group(1)] + " not", text)
     return _CONTRACTION.sub(lambda m: " not" if m.group(1) == "n't" else "", text)
 
@@ -168,6 +184,8 @@ _STEM_FOLDS = {
     "failur": "fail",  # failure
     "retent": "retain",  # retention
     "complianc": "compli",  # compliance
+    "compliant": "compli",  # compliant
+    "contain": "content",  # what must a report contain: its contents
     "solut": "solv",  # solution
     "analysi": "analyz",  # analysis
     "analy": "analyz",  # analyse, analysing

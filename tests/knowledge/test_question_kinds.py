@@ -445,3 +445,70 @@ def test_l1_to_l3_name_a_level_unless_they_name_a_support_line(index):
 def test_practitioner_jargon_finds_its_entry(index, question, expected):
     answer = index.search(question)
     assert answer.answered and answer.hits[0].entry.id == expected, [h.entry.id for h in answer.hits]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which ISO 27001 Annex A controls cover access control",
+        "how many practices are there in ITIL 4",
+        "what evidence does a SOC 2 type II audit need",
+        "PCI DSS rules for quarterly vulnerability scans",
+        "how big are GDPR fines",
+        "tips for my CV for the service desk lead job",
+        "could you order me a new laptop",
+    ],
+)
+def test_another_frameworks_own_content_and_job_hunting_are_not_answered(index, question):
+    assert read_hints(question).errand
+    assert not index.search(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["can we combine ISO 20000 with ITIL", "how do we handle a GDPR breach", "does our SMS need the 27001 Annex A controls"],
+)
+def test_another_framework_named_beside_ours_is_still_a_question_for_us(question):
+    assert not read_hints(question).errand
+
+
+def test_a_tool_suite_is_no_c_suite(index):
+    top = index.terms("top management").stems
+    assert not set(top) & set(index.terms("do we have to buy a big ITSM suite").stems)
+    assert list(top) == list(index.terms("the c-suite").stems)
+    assert read_hints("our c-suite ignores the project").situation
+
+
+def test_words_people_abbreviate_or_inflect_reach_the_knowledge():
+    assert words("ops infra apps cert prep") == [
+        "operations",
+        "infrastructure",
+        "applications",
+        "certification",
+        "preparation",
+    ]
+    assert stem("compliant") == stem("compliance") != stem("complaint")
+    assert stem("contain") == stem("contents")
+
+
+def test_objectives_are_no_objection_and_a_second_phase_named_with_its_word_counts():
+    assert not read_hints("setting service management objectives").situation
+    assert read_hints("the engineers object to the new change process").situation
+    assert read_hints("CAB approving RFCs - phase 1 or phase 2?").phases == (1, 2)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("what's the focus of phase 1 in the three phase plan", "activity-phase-1"),
+        ("what is the focus of phase 2 of the implementation", "activity-phase-2"),
+        ("who has to assign roles, responsibilities and authorities", "5.3"),
+        ("who assigns roles in phase 1", "activity-implement-service-management-a-2"),
+        ("CI audits: which phase?", "activity-configuration-management-f"),
+        ("what does an SLA need to contain", "8.3.3"),
+        ("cert audit is next month, how do we get ready", "guidance-7.2"),
+    ],
+)
+def test_phase_focus_obligations_topic_roles_and_contents_find_their_entry(index, question, expected):
+    hits = [h.entry.id for h in index.search(question).hits]
+    assert hits[0] == expected, hits
