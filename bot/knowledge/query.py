@@ -29,7 +29,9 @@ _LEVEL = re.compile(
     r"(?!\s*(?:support|line|team|engineers?|analysts?|agents?|escalation|tickets?|queue|desk))"
 )
 _PHASE = re.compile(rf"\bphases?\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\b")
-_MORE_PHASES = re.compile(rf"\s*(?:,|/|&|or|and|to|-)\s*(?:phases?\s*)?{_ORDINAL}\b")  # "phase 2 or 3", "phases 1, 2 and 3"
+_MORE_PHASES = re.compile(
+    rf"\s*(?:,|/|&|or|and|to|-)\s*(?:phases?\s*)?{_ORDINAL}\b"
+)  # "phase 2 or 3", "phases 1, 2 and 3"
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d])")
 _BARE_CLAUSE = re.compile(r"\b(?:clause|section|sect|sec|chapter|cl|§)\s*(\d{1,2})\b(?!\.\d)")
 _CHALLENGE = re.compile(r"\bchallenge\s*(?:no\.?|number|#)?\s*(\d{1,2})\b")
@@ -181,7 +183,8 @@ _SITUATION = re.compile(
     r"cut\w*|withdr[ae]w\w*|pull\w*|stop\w*|quit\w*|doubt\w*|question\w*|sceptic\w*|skeptic\w*|"
     r"think we\w*|wiifm|keep asking|cancel\w*|call\w* off|postpon\w*|reassign\w*|moved (?:to|onto|off)|insist\w*|"
     r"fear\w*|anxious|nervous|redundan\w*|(?:run|do|doing|have) their own|laugh\w*|mock\w*|dismiss\w*|"
-    r"resent\w*|hate\w*|dislike\w*|against|oppos\w*|object(?:s|ed|ing|ions?)?|feel\w*|imposed|forced|roll\w* their eyes|"
+    r"resent\w*|hate\w*|dislike\w*|against|oppos\w*|object(?:s|ed|ing|ions?)?|feel\w*|imposed|forced|"
+    r"roll\w* their eyes|
     r"badmouth\w*|bad-mouth\w*|criticis\w*|criticiz\w*|undermin\w*|sabotag\w*|moan\w*|grumbl\w*|cynic\w*|"
     r"exhaust\w*|burn(?:ed|t|ing)? out|overwhelm\w*|tired|worn out|fed up|repriorit\w*|unconvinced|lukewarm|"
     r"uninterested|indifferent|threatened|disappear\w*|say\w* no|turn\w* (?:it |us )?down|reject\w*|shrug\w*)\b"
@@ -246,7 +249,8 @@ _ERRAND = re.compile(
 # another framework's own content ("ITIL 4 practices", "27001 Annex A controls", "SOC 2 evidence", "GDPR fines"),
 # asked without a word of 20000 or the SMS: not ours to answer
 _ELSEWHERE = re.compile(
-    r"\b(?:soc ?[123]|pci(?:[ -]?dss)?|nist(?: csf)?|hipaa|gdpr (?:fines?|articles?|dpo|lawful basis)|sox|sarbanes|cobit|cmmi|fedramp|dora|nis ?2|"
+    r"\b(?:soc ?[123]|pci(?:[ -]?dss)?|nist(?: csf)?|hipaa|gdpr (?:fines?|articles?|dpo|lawful basis)|"
+    r"sox|sarbanes|cobit|cmmi|fedramp|dora|nis ?2|"
     r"iso ?(?:22301|31000|14001|45001|42001|27002|27701)|itil ?(?:4|v[234])|(?:27001 )?annex a controls?|"
     r"27001 (?:annex|control)\w*|(?:itil|27001|9001) (?:foundation )?(?:exam|practices|certification exam))\b"
 )
@@ -301,9 +305,11 @@ def read_hints(question: str) -> QueryHints:
     if phase is not None or asks_when or _WHICH_ROLE.search(text) or _PLAN.search(text):
         kinds.add("activity")
     # "who decides to adopt 20000-1", "when is availability compared to requirements": the plan's activity
-    names_clause = bool(tokens & _EXPLICIT_CLAUSE_WORDS) or (
-        bool(tokens & _CLAUSE_WORDS) and not asks_when and not asks_who
-    ) or (asks_who and not asks_when and bool(_WHO_OBLIGED.search(text)))
+    names_clause = (
+        bool(tokens & _EXPLICIT_CLAUSE_WORDS)
+        or (bool(tokens & _CLAUSE_WORDS) and not asks_when and not asks_who)
+        or (asks_who and not asks_when and bool(_WHO_OBLIGED.search(text)))
+    )
     if names_clause and phase is None and not _PLAN.search(text) and not tokens & _ACTIVITY_WORDS:
         kinds.discard("activity")  # "which clause says who assigns authorities": the clause, not a role's task
     # a state of affairs told that names no kind ("the process is skipped"): symptoms, not a clause asked for

@@ -466,7 +466,11 @@ def test_another_frameworks_own_content_and_job_hunting_are_not_answered(index, 
 
 @pytest.mark.parametrize(
     "question",
-    ["can we combine ISO 20000 with ITIL", "how do we handle a GDPR breach", "does our SMS need the 27001 Annex A controls"],
+    [
+        "can we combine ISO 20000 with ITIL",
+        "how do we handle a GDPR breach",
+        "does our SMS need the 27001 Annex A controls",
+    ],
 )
 def test_another_framework_named_beside_ours_is_still_a_question_for_us(question):
     assert not read_hints(question).errand
