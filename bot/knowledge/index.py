@@ -263,6 +263,10 @@ class SearchIndex:
             scores[ids] += idf * (1 + key.count(" "))
         return scores
 
+    def names_a_topic(self, stems: tuple[str, ...]) -> bool:
+        """Whether the question says a title or keyword of two words or more."""
+        return any(" " in key for key, _ in self._matched_phrases(stems))
+
     def _matched_phrases(self, stems: tuple[str, ...]):
         seen = set()
         for size in range(min(self.max_phrase_len, len(stems)), 0, -1):

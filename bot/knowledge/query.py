@@ -252,7 +252,8 @@ _ELSEWHERE = re.compile(
     r"\b(?:soc ?[123]|pci(?:[ -]?dss)?|nist(?: csf)?|hipaa|gdpr (?:fines?|articles?|dpo|lawful basis)|"
     r"sox|sarbanes|cobit|cmmi|fedramp|dora|nis ?2|"
     r"iso ?(?:22301|31000|14001|45001|42001|27002|27701)|itil ?(?:4|v[234])|(?:27001 )?annex a controls?|"
-    r"27001 (?:annex|control)\w*|(?:itil|27001|9001) (?:foundation )?(?:exam|practices|certification exam))\b"
+    r"(?:9001|27001|14001|22301|27002) (?:clause|section|annex|control)\w*|"
+    r"(?:itil|27001|9001) (?:foundation )?(?:exam|practices|certification exam))\b"
 )
 _OURS = re.compile(r"20000|\bsms\b|service management system|\bts\b|our (?:iso|certification|standard)")
 _JOB_HUNT = re.compile(r"\b(?:cover letter|cv|resume|job interview|interview questions|linkedin)\b")

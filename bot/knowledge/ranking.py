@@ -46,6 +46,7 @@ BASE_OFFSET, TITLE_WEIGHT, STRONG_WEIGHT = 0.4, 2.0, 3.0  # how retrieval, title
 PARENT_CLAUSE = 0.7
 SHORTER_TITLE = 0.7
 UNKNOWN_WORD_SHARE = 0.5
+PHRASE_DOMAIN = 0.5  # the least domain share of a question that names a topic of ours in two words or more
 MIN_SPECIFICITY = 1.2  # the summed weight of the known words a confident answer needs
 UNSURE_SCALE = 0.6
 LEAD_COVERAGE_MIN, LEAD_RATIO, LEAD_DOMAIN_MIN = 0.25, 1.5, 0.6
@@ -63,6 +64,7 @@ CONFIDENCE_WEIGHTS = {
     "rule": 1.08,
     "cover": 2.07,
     "lead": 2.24,
+    "rival_lead": 0.0,
     "title_cover": 0.66,
     "kind_match": 0.72,
     "domain": 0.79,
@@ -105,6 +107,8 @@ def rerank(
     topic = _weighted_terms(index, terms)
     known = sum(weight * conf for _, weight, conf in topic)
     domain = known / sum(weight for _, weight, _ in topic) if topic else 0.0
+    if index.names_a_topic(terms.stems):
+        domain = max(domain, PHRASE_DOMAIN)  # "business case", "service catalogue": ours, whatever else is said
     unknown = sum(weight * (1 - conf) for _, weight, conf in topic)
     total = known + UNKNOWN_WORD_SHARE * unknown  # an entry can't match unknown words: they count only half
     query_stems = {s for s, _, _ in topic}
@@ -196,6 +200,9 @@ def confidence_features(
 ) -> dict[str, float]:
     """What the confidence is computed from: how much of the question the best entry holds, and its lead."""
     best = rows[0]
+    # a close second that answers the same clause (the activity that implements it, its subclause) is no rival
+    first = index.entries[best.cand.index]
+    rival = next((r.score for r in rows[1:] if not _same_topic(first, index.entries[r.cand.index])), 0.0)
     runner_up = rows[1].score if len(rows) > 1 else 0.0
     kind = index.entries[best.cand.index].kind
     return {
@@ -203,7 +210,8 @@ def confidence_features(
         "specific": float(known >= MIN_SPECIFICITY),  # "service" or "management" alone could mean anything
         "domain": domain,
         "cover": best.cover,
-        "lead": math.log(min(MAX_LEAD, best.score / runner_up if runner_up > 0 else MAX_LEAD)),
+        "lead": _lead(best.score, runner_up),
+        "rival_lead": _lead(best.score, rival),
         "title_cover": best.title_cover,
         "kind_match": float(kind in hints.kinds),
         # a situation told in everyday words shares few words with its challenge, yet is one
@@ -214,6 +222,19 @@ def confidence_features(
     }
 
 
+def _lead(best: float, other: float) -> float:
+    return math.log(min(MAX_LEAD, best / other if other > 0 else MAX_LEAD))
+
+
+def _same_topic(first, other) -> bool:
+    """Whether two entries answer the same clause: one cites or contains the other, or they share a clause."""
+    ids_a = {first.id, *first.clauses}
+    ids_b = {other.id, *other.clauses}
+    if ids_a & ids_b:
+        return True
+    return any(a.startswith(b + ".") or b.startswith(a + ".") for a in ids_a for b in ids_b)
+
+
 def _passes_rule(best: _Scored, runner_up: float, domain: float) -> bool:
     """The hand-set rule: the entry holds most of the question, or is far ahead of the next one."""
     clear_lead = domain >= LEAD_DOMAIN_MIN and best.cover >= LEAD_COVERAGE_MIN and best.score >= LEAD_RATIO * runner_up
@@ -222,10 +243,12 @@ def _passes_rule(best: _Scored, runner_up: float, domain: float) -> bool:
 
 def answer_confidence(features: dict[str, float]) -> float:
     """The probability that the best entry is the answer (a logistic model; see CONFIDENCE_WEIGHTS)."""
+    if features.get("errand"):
+        return 0.0  # the asker's own errand for the IT desk or HR, or another framework's own content
     if features["direct"]:
         return 1.0
-    if not features["specific"] or features["domain"] < features["domain_min"] or features.get("errand"):
-        return 0.0  # too vague, mostly unknown words, or the asker's own errand for the IT desk or HR
+    if not features["specific"] or features["domain"] < features["domain_min"]:
+        return 0.0  # too vague, or mostly unknown words
     z = CONFIDENCE_BIAS + sum(w * features[name] for name, w in CONFIDENCE_WEIGHTS.items())
     return 1.0 / (1.0 + math.exp(-z))
 

@@ -78,6 +78,7 @@ _SPELLING = {
     "lvl": "level",
     "lvls": "levels",
     "cert": "certification",
+    "sd": "service desk",
     "ops": "operations",
     "infra": "infrastructure",
     "apps": "applications",

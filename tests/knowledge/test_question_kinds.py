@@ -516,3 +516,15 @@ def test_objectives_are_no_objection_and_a_second_phase_named_with_its_word_coun
 def test_phase_focus_obligations_topic_roles_and_contents_find_their_entry(index, question, expected):
     hits = [h.entry.id for h in index.search(question).hits]
     assert hits[0] == expected, hits
+
+
+def test_a_topic_named_in_two_words_keeps_the_question_in_the_domain_despite_chatter(index):
+    answer = index.search("what goes in the business case? exec summary due friday")
+    assert answer.hits and answer.hits[0].entry.id == "guidance-5.3.1"
+
+
+def test_another_standards_clause_number_is_not_ours(index):
+    question = "what does ISO 9001 clause 8.3 require for design and development of products"
+    assert read_hints(question).errand
+    assert not index.search(question).answered
+    assert index.search("what does clause 8.3 require").answered
