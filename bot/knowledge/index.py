@@ -225,6 +225,8 @@ class SearchIndex:
                 stems.append(s)
                 confidence.append(1.0)
                 continue
+            if word.isdigit():
+                continue  # "we're 12 people", "in 2 months": a count, not a topic the knowledge lacks
             fuzzy = self._fuzzy(word)
             if fuzzy is FILLER:
                 continue

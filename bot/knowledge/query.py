@@ -55,6 +55,22 @@ _ASKED = re.compile(
 )
 # "who has to assign roles": who the standard obliges to do it, its clause, more than the plan's task
 _WHO_OBLIGED = re.compile(r"\bwho\s+(?:has to|must|is required to|shall)\b")
+# "which clause covers ...", "what does the standard require for ...": the asker wants the requirement itself
+_ASKS_STANDARD = re.compile(
+    r"\b(?:which|what) (?:clause|section|subclause|requirements?|part of (?:the )?(?:standard|20000))\b"
+    r"|\bwhat (?:does|do|is|exactly does) (?:the )?(?:standard|std|20000-1|20000|iso 20000|iso)\b[^?.!]*"
+    r"\b(?:require|say|expect|demand|want|mean|ask)"
+)
+_MEMBERSHIP = re.compile(
+    r"\bwho\s+(?:should|must|will|would|can|could|do we need to|is going to)?\s*(?:be|sit|join|serve)\s+(?:on|in)\b"
+)
+# "we're 12 people", "a team of 15", "a 10-person IT shop": a very small entity (TS 4.11)
+_SMALL_TEAM = re.compile(
+    r"\b(?:we|we are|there are|only|just|team of|company of|department of|shop of|staff of)\s+"
+    r"(?:about |around |roughly |only |just )?([1-4]?\d)\s*(?:people|staff|persons?|employees|ppl|fte|ftes|heads?|of us)\b"
+    r"|\b(?:team|company|department|shop|staff) of ([1-4]?\d)\b"
+    r"|\b([1-4]?\d)[- ](?:person|people|man|strong)(?: it)? (?:team|shop|company|department|organization)\b"
+)
 _RELATIVE_WHO = re.compile(r"(?<=\w )who\b")
 _PLAN = re.compile(r"\b(?:implementation|project|the) plan\b")
 _TS_HINT = re.compile(r"20000-5|\bts\b|\btr\b|\bguidance\b|\bimplementation guide\b")
@@ -280,6 +296,7 @@ class QueryHints:
     # the asker's own IT, HR or facilities errand ("my laptop won't start"), or another framework's own content
     # ("ITIL 4 practices"): never answered
     errand: bool = False
+    small_team: bool = False  # "we're 12 people": a very small entity
     kinds: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -297,6 +314,8 @@ def read_hints(question: str) -> QueryHints:
     told = not _ASKED.search(text)
     if told:
         unroled = _RELATIVE_WHO.sub(" ", unroled)
+    # "who should be on the project team": who belongs to it, the TS's advice on the team, not a role's task
+    unroled = _MEMBERSHIP.sub(" ", unroled)
     tokens = set(re.findall(r"[a-z0-9-]+", _OTHER_LEVEL.sub(" ", unroled)))
     kinds = {kind for kind, cues in _KIND_WORDS.items() if tokens.intersection(cues)}
     if level is not None:
@@ -317,7 +336,8 @@ def read_hints(question: str) -> QueryHints:
     symptom = told and bool(_SYMPTOM.search(text)) and not tokens & _KIND_CUES - _PROCESS_WORDS
     if symptom:
         kinds.clear()
-    situation = bool(_SITUATION.search(text)) and "maturity" not in kinds  # a level's symptoms are no challenge
+    # a level's symptoms are no challenge; a situation told before "which clause covers ..." asks for the clause
+    situation = bool(_SITUATION.search(text)) and "maturity" not in kinds and not _ASKS_STANDARD.search(text)
     if situation:
         kinds.add("challenge")
         # "staff ignore the new process", "won't staff the implementation": the words name the topic, not the kind
@@ -342,6 +362,7 @@ def read_hints(question: str) -> QueryHints:
         advice=bool(_ADVICE.search(text)),
         errand=bool(_ERRAND.search(text) or _JOB_HUNT.search(text))
         or (bool(_ELSEWHERE.search(text)) and not _OURS.search(text)),
+        small_team=bool(_SMALL_TEAM.search(text)),
         kinds=frozenset(kinds),
     )
 

@@ -41,6 +41,7 @@ SITUATION_CHALLENGE = 1.3
 ADVICE_GUIDANCE = 1.3  # "can we ..." / "should the ...": the TS's advice, without giving up the clause prior
 APPROACHES = {1: "guidance-5.2.2", 2: "guidance-5.2.3"}  # TS 5.2's phasing approaches by number
 APPROACH_NAMED = 2.0
+SMALL_ENTITIES, SMALL_TEAM_SAID = "guidance-4.11", 2.0
 GUIDANCE_PLACE, GUIDANCE_IN_VIEW = 3, 0.5  # the best guidance entry is shown third when this close to the first
 BASE_OFFSET, TITLE_WEIGHT, STRONG_WEIGHT = 0.4, 2.0, 3.0  # how retrieval, title and keyword matches add up
 PARENT_CLAUSE = 0.7
@@ -280,6 +281,8 @@ def _score(
         raw *= 1.25  # the question names this activity's component (as fully as it names any)
     if about_phase and entry.id == f"activity-phase-{hints.phase}":
         raw *= 3.0
+    if hints.small_team and entry.id == SMALL_ENTITIES:
+        raw *= SMALL_TEAM_SAID  # "we're 12 people, will a spreadsheet do": the TS's advice for very small entities
     if hints.approach is not None and entry.id == APPROACHES.get(hints.approach):
         raw *= APPROACH_NAMED  # "approach 2": the words of both approaches are alike, the number tells them apart
     if entry.kind == "maturity" and hints.level is not None and title <= query_stems:

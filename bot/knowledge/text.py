@@ -14,6 +14,8 @@ _WIIFM = re.compile(r"\bwhat(?:'s|s| is)? in it for (?:me|us|them|him|her|you|my
 _STATE_WORDS = re.compile(r"\b(as|to)-(is|be)\b")
 # "c-suite", "c-level": one word each, not the letter c (dropped) and "suite" (a tool suite)
 _C_WORDS = re.compile(r"\bc[- ](suite|level)\b")
+# "re-test" is one word (its "re" would be dropped as a stopword and leave "test")
+_RE_WORDS = re.compile(r"\bre-(test|run)")
 _CONTRACTION = re.compile(r"(n't|'s|'re|'ve|'ll|'d|'m)\b")
 _IRREGULAR_NOT = re.compile(r"\b(won|can|shan)'t\b")  # "won't" is "will not", not "wo not"
 _NOT_BASE = {"won": "will", "can": "can", "shan": "shall"}
@@ -121,6 +123,7 @@ def normalize(text: str) -> str:
     text = _WIIFM.sub(" wiifm ", text.lower().replace("&", " and ").replace("’", "'"))
     text = _STATE_WORDS.sub(r"\1\2", text)
     text = _C_WORDS.sub(r"c\1", text)
+    text = _RE_WORDS.sub(r"re\1", text)
     text = _IRREGULAR_NOT.sub(lambda m: _NOT_BASE[m.group(1)] + " not", text)
     return _CONTRACTION.sub(lambda m: " not" if m.group(1) == "n't" else "", text)
 

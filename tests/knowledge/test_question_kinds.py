@@ -529,3 +529,41 @@ def test_another_standards_clause_number_is_not_ours(index):
     assert read_hints(question).errand
     assert not index.search(question).answered
     assert index.search("what does clause 8.3 require").answered
+
+
+@pytest.mark.parametrize(
+    "question, small",
+    [
+        ("we're 12 people, will a spreadsheet do for the CMDB", True),
+        ("we're a 10-person IT shop", True),
+        ("a team of 15 engineers runs all our services", True),
+        ("we have 300 staff in operations", False),
+        ("we are 3 months late with phase 1", False),
+    ],
+)
+def test_a_small_headcount_is_read_as_a_very_small_entity(question, small):
+    assert read_hints(question).small_team is small
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("we're 12 people, can we just use a spreadsheet instead of a proper CMDB tool?", "guidance-4.11"),
+        ("who should sit on the implementation project team?", "guidance-4.8"),
+        ("do we have to re-test DR after moving datacentre?", "activity-service-continuity-and-availability-l"),
+        ("testing the DR plan - which phase?", "activity-service-continuity-and-availability-k"),
+    ],
+)
+def test_team_size_membership_retesting_and_an_explicit_clause_question_find_their_entry(index, question, expected):
+    hits = [h.entry.id for h in index.search(question).hits]
+    assert hits[0] == expected, hits
+
+
+def test_a_count_is_no_unknown_topic_word(index):
+    assert index.terms("we are 12 people").stems == index.terms("we are people").stems
+
+
+def test_a_situation_told_before_asking_for_the_clause_asks_for_the_clause():
+    assert read_hints("staff ignore the new process").situation
+    assert not read_hints("staff ignore the new process. which clause covers communication?").situation
+    assert not read_hints("staff ignore the policy - what does the standard require for communicating it").situation
