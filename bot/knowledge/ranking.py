@@ -65,7 +65,6 @@ CONFIDENCE_WEIGHTS = {
     "rule": 1.08,
     "cover": 2.07,
     "lead": 2.24,
-    "rival_lead": 0.0,
     "title_cover": 0.66,
     "kind_match": 0.72,
     "domain": 0.79,
@@ -201,9 +200,6 @@ def confidence_features(
 ) -> dict[str, float]:
     """What the confidence is computed from: how much of the question the best entry holds, and its lead."""
     best = rows[0]
-    # a close second that answers the same clause (the activity that implements it, its subclause) is no rival
-    first = index.entries[best.cand.index]
-    rival = next((r.score for r in rows[1:] if not _same_topic(first, index.entries[r.cand.index])), 0.0)
     runner_up = rows[1].score if len(rows) > 1 else 0.0
     kind = index.entries[best.cand.index].kind
     return {
@@ -212,7 +208,6 @@ def confidence_features(
         "domain": domain,
         "cover": best.cover,
         "lead": _lead(best.score, runner_up),
-        "rival_lead": _lead(best.score, rival),
         "title_cover": best.title_cover,
         "kind_match": float(kind in hints.kinds),
         # a situation told in everyday words shares few words with its challenge, yet is one
@@ -225,15 +220,6 @@ def confidence_features(
 
 def _lead(best: float, other: float) -> float:
     return math.log(min(MAX_LEAD, best / other if other > 0 else MAX_LEAD))
-
-
-def _same_topic(first, other) -> bool:
-    """Whether two entries answer the same clause: one cites or contains the other, or they share a clause."""
-    ids_a = {first.id, *first.clauses}
-    ids_b = {other.id, *other.clauses}
-    if ids_a & ids_b:
-        return True
-    return any(a.startswith(b + ".") or b.startswith(a + ".") for a in ids_a for b in ids_b)
 
 
 def _passes_rule(best: _Scored, runner_up: float, domain: float) -> bool:

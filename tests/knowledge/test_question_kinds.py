@@ -132,7 +132,6 @@ def test_a_challenge_that_matches_a_told_situation_is_more_likely_the_answer():
         "domain_min": 0.3,
         "cover": 0.3,
         "lead": 0.1,
-        "rival_lead": 0.1,
         "title_cover": 0.0,
         "kind_match": 1.0,
         "rule": 0.0,
