@@ -15,6 +15,8 @@ _STATE_WORDS = re.compile(r"\b(as|to)-(is|be)\b")
 # "c-suite", "c-level": one word each, not the letter c (dropped) and "suite" (a tool suite)
 _C_WORDS = re.compile(r"\bc[- ](suite|level)\b")
 # "re-test" is one word (its "re" would be dropped as a stopword and leave "test")
+# "commitment from the top", "support at the top", "nobody upstairs": top management
+_THE_TOP = re.compile(r"\b(?:(from|at|by) the top|upstairs)\b")
 _RE_WORDS = re.compile(r"\bre-(test|run)")
 _CONTRACTION = re.compile(r"(n't|'s|'re|'ve|'ll|'d|'m)\b")
 _IRREGULAR_NOT = re.compile(r"\b(won|can|shan)'t\b")  # "won't" is "will not", not "wo not"
@@ -80,6 +82,7 @@ _SPELLING = {
     "lvl": "level",
     "lvls": "levels",
     "cert": "certification",
+    "zero": "no",
     "sd": "service desk",
     "ops": "operations",
     "infra": "infrastructure",
@@ -124,6 +127,7 @@ def normalize(text: str) -> str:
     text = _STATE_WORDS.sub(r"\1\2", text)
     text = _C_WORDS.sub(r"c\1", text)
     text = _RE_WORDS.sub(r"re\1", text)
+    text = _THE_TOP.sub(lambda m: f"{m.group(1) or ''} top management".lstrip(), text)
     text = _IRREGULAR_NOT.sub(lambda m: _NOT_BASE[m.group(1)] + " not", text)
     return _CONTRACTION.sub(lambda m: " not" if m.group(1) == "n't" else "", text)
 

@@ -566,3 +566,17 @@ def test_a_situation_told_before_asking_for_the_clause_asks_for_the_clause():
     assert read_hints("staff ignore the new process").situation
     assert not read_hints("staff ignore the new process. which clause covers communication?").situation
     assert not read_hints("staff ignore the policy - what does the standard require for communicating it").situation
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "should we go on without real commitment from the top?",
+        "can we start if the C-level isn't really committed?",
+        "nobody upstairs backs the project",
+        "the board approved it but gave us zero budget and no people for the project",
+    ],
+)
+def test_missing_commitment_from_the_top_is_the_buy_in_challenge(index, question):
+    assert read_hints(question).situation
+    assert index.search(question).hits[0].entry.id == "challenge-3"
