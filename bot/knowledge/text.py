@@ -82,6 +82,16 @@ _SPELLING = {
     "lvl": "level",
     "lvls": "levels",
     "cert": "certification",
+    "sec": "security",
+    "tech": "technical",
+    "devs": "developers",
+    "dev": "development",
+    "diff": "difference",
+    "datacentre": "data center",
+    "datacentres": "data centers",
+    "datacenter": "data center",
+    "datacenters": "data centers",
+    "compulsory": "mandatory",
     "zero": "no",
     "sd": "service desk",
     "ops": "operations",
@@ -114,7 +124,7 @@ STOPWORDS = frozenset(
     anybody somebody nobody guys folks stuff kind sort bit lot lots supposed suppose basically anyway
     gonna wanna gotta still even ever maybe perhaps probably quite rather pretty very too already yet
     currently exactly right got getting go going went okay sure thing literally honestly seriously
-    try trying tried once everything saying etc wrt nutshell""".split()
+    try trying tried once everything saying etc wrt nutshell tbh ours""".split()
 )
 
 
