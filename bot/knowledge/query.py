@@ -64,6 +64,7 @@ _ASKS_STANDARD = re.compile(
 _MEMBERSHIP = re.compile(
     r"\bwho\s+(?:should|must|will|would|can|could|do we need to|is going to)?\s*(?:be|sit|join|serve)\s+(?:on|in)\b"
 )
+_PLAN_CONTENTS = re.compile(r"\bwho (?:does|will do|do) what\b|\bwho\s*,\s*(?:by )?when\b|\bby when\b")
 # "we're 12 people", "a team of 15", "a 10-person IT shop": a very small entity (TS 4.11)
 _SMALL_TEAM = re.compile(
     r"\b(?:we|we are|there are|only|just)\s+(?:about |around |roughly |only |just )?"
@@ -316,13 +317,14 @@ def read_hints(question: str) -> QueryHints:
     told = not _ASKED.search(text)
     if told:
         unroled = _RELATIVE_WHO.sub(" ", unroled)
-    # "who should be on the project team": who belongs to it, the TS's advice on the team, not a role's task
-    unroled = _MEMBERSHIP.sub(" ", unroled)
+    # "who should be on the project team": who belongs to it, the TS's advice on the team, not a role's task;
+    # "who does what, by when": what a plan must say, not a question about who or when
+    unroled = _PLAN_CONTENTS.sub(" ", _MEMBERSHIP.sub(" ", unroled))
     tokens = set(re.findall(r"[a-z0-9-]+", _OTHER_LEVEL.sub(" ", unroled)))
     kinds = {kind for kind, cues in _KIND_WORDS.items() if tokens.intersection(cues)}
     if level is not None:
         kinds.add("maturity")
-    asks_when = bool(_WHEN.search(text))
+    asks_when = bool(_WHEN.search(_PLAN_CONTENTS.sub(" ", text)))
     asks_who = bool(_WHO.search(unroled))
     if phase is not None or asks_when or _WHICH_ROLE.search(text) or _PLAN.search(text):
         kinds.add("activity")

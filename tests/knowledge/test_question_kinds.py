@@ -580,3 +580,11 @@ def test_a_situation_told_before_asking_for_the_clause_asks_for_the_clause():
 def test_missing_commitment_from_the_top_is_the_buy_in_challenge(index, question):
     assert read_hints(question).situation
     assert index.search(question).hits[0].entry.id == "challenge-3"
+
+
+def test_who_does_what_by_when_lists_what_a_plan_says_and_asks_neither_who_nor_when(index):
+    question = "for each objective do we need to write who does what, by when and with which resources?"
+    hints = read_hints(question)
+    assert not hints.asks_who and not hints.asks_when
+    assert index.search(question).hits[0].entry.id == "6.2.2"
+    assert read_hints("who does the gap analysis and when").asks_who
