@@ -179,7 +179,7 @@ def _prefer_subclauses(index: SearchIndex, rows: list[_Scored], wants_subclause:
         best_child = max((v for cid, v in in_titles.items() if cid.startswith(entry_id + ".")), default=-1.0)
         if (
             best_child > row.in_title
-            or (best_child == row.in_title and row.title_cover < 1)
+            or (best_child == row.in_title and (row.title_cover < 1 or "." not in entry_id))
             or (wants_subclause and best_child > 0)
         ):
             row.score *= PARENT_CLAUSE

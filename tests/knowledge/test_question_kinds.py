@@ -588,3 +588,10 @@ def test_who_does_what_by_when_lists_what_a_plan_says_and_asks_neither_who_nor_w
     assert not hints.asks_who and not hints.asks_when
     assert index.search(question).hits[0].entry.id == "6.2.2"
     assert read_hints("who does the gap analysis and when").asks_who
+
+
+def test_a_top_level_clause_loses_a_tie_to_its_subclause_but_keeps_its_own_name(index):
+    first = index.search("where's the requirement for top management to demonstrate leadership").hits[0]
+    assert first.entry.id == "5.1"
+    assert index.search("leadership").hits[0].entry.id == "5"
+    assert index.search("clause 5").hits[0].entry.id == "5"
