@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 
 from bot.knowledge.answer import MAX_RESULTS, Answer, Hit
 from bot.knowledge.catalog import Catalog
-from bot.knowledge.query import QueryHints, read_hints
+from bot.knowledge.query import QueryHints, fix_cue_typos, read_hints
 from bot.knowledge.ranking import APPROACHES, CUE_STEMS, CUE_WEIGHT, MIN_SCORE, Candidate, QueryTerms, rerank
 from bot.knowledge.schema import Entry
 from bot.knowledge.synonyms import Canonicalizer
@@ -31,7 +31,8 @@ K1, B = 1.2, 0.5
 MAX_QUESTION_CHARS = 500
 CANDIDATES = 40
 SMALL_KIND = 25  # a kind with at most this many entries is searched in full when the question asks for it
-FILLER = ("", 0.0)  # what a misspelt stopword stands for
+FILLER = ("", 0.0)
+SHORT_TYPO = 0.4  # how sure a corrected short word is
 # many ways of telling one situation are no longer text: they do not lengthen the entry for BM25
 UNMEASURED_FIELDS = frozenset({"examples"})
 NEW_WORDS_ONLY = frozenset({"examples"})
@@ -204,10 +205,12 @@ class SearchIndex:
             return None
         if process.extractOne(word, self._stopwords_by_initial.get(word[0], []), scorer=OSA.distance, score_cutoff=1):
             return FILLER  # a typo of a word that carries no meaning ("realy")
-        if len(word) < 6:
-            return None
-        edits = 1 if len(word) <= 8 else 2
         choices = self._vocab_by_initial.get(word[0], [])
+        if len(word) < 6:
+            # a short word is corrected only when one known word alone is a letter away ("saff", "revew")
+            near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=1, limit=2)
+            return (self.vocabulary[near[0][0]], SHORT_TYPO) if len(near) == 1 else None
+        edits = 1 if len(word) <= 8 else 2
         match = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=edits)
         if match is None:
             return None
@@ -245,6 +248,7 @@ class SearchIndex:
         text = question[:MAX_QUESTION_CHARS]
         if not text or not self.entries:
             return Answer(query=question, answered=False, hits=())
+        text = fix_cue_typos(text)
         hints = read_hints(text)
         terms = self.terms(text)
         base = self._retrieve(terms)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import OSA
+
 from bot.knowledge.text import normalize
 
 _NUMBER_WORDS = {
@@ -263,6 +265,9 @@ _ERRAND = re.compile(
     r"|\b(?:laptop|pc|computer|phone|printer|vpn|wi-?fi|screen|monitor|outlook|e-?mail|headset|machine)\b[^?.!]*"
     r"\b(?:not|keeps?) (?:turn on|boot|start|print|connect|work|load|open|crash\w*|freez\w*|disconnect\w*)\b"
     r"|\bi (?:forgot|lost|locked)\b|\bi can ?not (?:log|sign|access|print|connect)\b"
+    r"|\bout of (?:the )?office (?:reply|message|notice)|\b(?:in|on|with) outlook\b"
+    r"|\btranslat\w* (?:[a-z-]+ ){0,5}(?:into|to) "
+    r"(?:german|french|spanish|english|danish|dutch|italian|polish|\w+ese)\b"
 )
 
 # another framework's own content ("ITIL 4 practices", "27001 Annex A controls", "SOC 2 evidence", "GDPR fines"),
@@ -276,6 +281,28 @@ _ELSEWHERE = re.compile(
 )
 _OURS = re.compile(r"20000|\bsms\b|service management system|\bts\b|our (?:iso|certification|standard)")
 _JOB_HUNT = re.compile(r"\b(?:cover letter|cv|resume|job interview|interview questions|linkedin)\b")
+
+
+# the words that steer a question, and real words one letter away from them that must stay as they are
+_CUES = ("level", "phase", "clause", "maturity", "challenge", "activity")
+_NOT_CUE_TYPOS = frozenset({"lever", "levels", "leveled", "levelled", "phrase", "phases", "phased", "clauses", "chase"})
+_TOKEN = re.compile(r"[A-Za-z]{4,10}")
+
+
+def fix_cue_typos(question: str) -> str:
+    """The question with misspelt cue words ("levle II", "pahse 1", "cluase 8") spelt right: the hints read them."""
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        low = word.lower()
+        if low in _CUES or low in _NOT_CUE_TYPOS:
+            return word
+        for cue in _CUES:
+            if low[0] == cue[0] and abs(len(low) - len(cue)) <= 1 and OSA.distance(low, cue) <= 1:
+                return cue
+        return word
+
+    return _TOKEN.sub(fix, question)
 
 
 @dataclass(frozen=True)

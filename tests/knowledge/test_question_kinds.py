@@ -595,3 +595,30 @@ def test_a_top_level_clause_loses_a_tie_to_its_subclause_but_keeps_its_own_name(
     assert first.entry.id == "5.1"
     assert index.search("leadership").hits[0].entry.id == "5"
     assert index.search("clause 5").hits[0].entry.id == "5"
+
+
+@pytest.mark.parametrize(
+    "typo, cue", [("levle II for risk", "level II for risk"), ("pahse 1", "phase 1"), ("cluase 8", "clause 8")]
+)
+def test_a_misspelt_cue_word_is_spelt_right_before_the_hints_read_it(typo, cue):
+    from bot.knowledge.query import fix_cue_typos
+
+    assert fix_cue_typos(typo) == cue
+    assert fix_cue_typos("a phrase, a lever and two phases") == "a phrase, a lever and two phases"
+
+
+def test_a_short_misspelt_word_is_corrected_only_when_one_known_word_is_a_letter_away(index):
+    assert index._closest_word("revew")[0] == index.terms("review").stems[0]
+    assert index._closest_word("auidt")[0] == index.terms("audit").stems[0]
+    assert index._closest_word("rain") is None  # no known word a letter away
+    assert index.search("what has to go into a management revew").hits[0].entry.id == "9.3"
+    assert index.search("what does levle II look like for risk").hits[0].entry.id == "maturity-risk"
+    assert not index.search("whats for lunch today").answered  # "launch" is a letter away, but a guess
+
+
+@pytest.mark.parametrize(
+    "question", ["how do I set up an out of office reply in outlook", "can you translate the kickoff deck into German"]
+)
+def test_office_errands_are_not_answered(index, question):
+    assert read_hints(question).errand
+    assert not index.search(question).answered
