@@ -31,7 +31,7 @@ K1, B = 1.2, 0.5
 MAX_QUESTION_CHARS = 500
 CANDIDATES = 40
 SMALL_KIND = 25  # a kind with at most this many entries is searched in full when the question asks for it
-FILLER = ("", 0.0)
+FILLER = ("", 0.0)  # what a misspelt stopword stands for
 SHORT_TYPO = 0.4  # how sure a corrected short word is
 # many ways of telling one situation are no longer text: they do not lengthen the entry for BM25
 UNMEASURED_FIELDS = frozenset({"examples"})

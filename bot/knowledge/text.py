@@ -14,9 +14,9 @@ _WIIFM = re.compile(r"\bwhat(?:'s|s| is)? in it for (?:me|us|them|him|her|you|my
 _STATE_WORDS = re.compile(r"\b(as|to)-(is|be)\b")
 # "c-suite", "c-level": one word each, not the letter c (dropped) and "suite" (a tool suite)
 _C_WORDS = re.compile(r"\bc[- ](suite|level)\b")
-# "re-test" is one word (its "re" would be dropped as a stopword and leave "test")
 # "commitment from the top", "support at the top", "nobody upstairs": top management
 _THE_TOP = re.compile(r"\b(?:(from|at|by) the top|upstairs)\b")
+# "re-test" is one word (its "re" would be dropped as a stopword and leave "test")
 _RE_WORDS = re.compile(r"\bre-(test|run)")
 _CONTRACTION = re.compile(r"(n't|'s|'re|'ve|'ll|'d|'m)\b")
 _IRREGULAR_NOT = re.compile(r"\b(won|can|shan)'t\b")  # "won't" is "will not", not "wo not"
