@@ -47,6 +47,7 @@ BASE_OFFSET, TITLE_WEIGHT, STRONG_WEIGHT = 0.4, 2.0, 3.0  # how retrieval, title
 PARENT_CLAUSE = 0.7
 SHORTER_TITLE = 0.7
 UNKNOWN_WORD_SHARE = 0.5
+SURE_SPELLING = 0.5  # a word read with less confidence than this (a short word's guessed spelling) is no domain word
 PHRASE_DOMAIN = 0.5  # the least domain share of a question that names a topic of ours in two words or more
 MIN_SPECIFICITY = 1.2  # the summed weight of the known words a confident answer needs
 UNSURE_SCALE = 0.6
@@ -106,7 +107,9 @@ def rerank(
     """The best `limit` candidates by relevance; the first marked confident or not."""
     topic = _weighted_terms(index, terms)
     known = sum(weight * conf for _, weight, conf in topic)
-    domain = known / sum(weight for _, weight, _ in topic) if topic else 0.0
+    # a short word's guessed spelling ("lunch" read as "launch") helps find entries, not prove the question ours
+    surely_known = sum(weight * conf for _, weight, conf in topic if conf >= SURE_SPELLING)
+    domain = surely_known / sum(weight for _, weight, _ in topic) if topic else 0.0
     if index.names_a_topic(terms.stems):
         domain = max(domain, PHRASE_DOMAIN)  # "business case", "service catalogue": ours, whatever else is said
     unknown = sum(weight * (1 - conf) for _, weight, conf in topic)
@@ -295,7 +298,7 @@ def _weighted_terms(index: SearchIndex, terms: QueryTerms) -> list[tuple[str, fl
     for s, conf in zip(terms.stems, terms.confidence, strict=True):
         if s in seen:
             continue
-        weight = index.idf(s) if conf > 0 else top_idf
+        weight = index.idf(s) if conf >= SURE_SPELLING else top_idf  # a guess weighs as the unknown word it may be
         if conf > 0 and s not in index.topic_stems:
             weight *= PROSE_WORD_WEIGHT
         if s in CUE_STEMS:

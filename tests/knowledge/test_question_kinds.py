@@ -614,6 +614,7 @@ def test_a_short_misspelt_word_is_corrected_only_when_one_known_word_is_a_letter
     assert index.search("what has to go into a management revew").hits[0].entry.id == "9.3"
     assert index.search("what does levle II look like for risk").hits[0].entry.id == "maturity-risk"
     assert not index.search("whats for lunch today").answered  # "launch" is a letter away, but a guess
+    assert not index.search("lunch menu").answered
 
 
 @pytest.mark.parametrize(
