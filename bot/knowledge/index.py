@@ -240,7 +240,8 @@ class SearchIndex:
                 stems.append(fuzzy[0])
                 confidence.append(fuzzy[1])
         stems, confidence = self.canon.apply(stems, confidence)
-        return QueryTerms(stems=tuple(stems), confidence=tuple(confidence))
+        phrases = tuple(self._matched_phrases(tuple(stems)))
+        return QueryTerms(stems=tuple(stems), confidence=tuple(confidence), phrases=phrases)
 
     def search(self, question: str, limit: int = MAX_RESULTS) -> Answer:
         """Rank the knowledge for a question and decide whether the bot is confident."""
@@ -265,13 +266,9 @@ class SearchIndex:
         for term, conf in content.items():
             posting = self.postings[term]
             scores[posting.ids] += posting.weights * conf * (CUE_WEIGHT if term in CUE_STEMS else 1.0)
-        for key, (ids, idf) in self._matched_phrases(terms.stems):
+        for key, (ids, idf) in terms.phrases:
             scores[ids] += idf * (1 + key.count(" "))
         return scores
-
-    def names_a_topic(self, stems: tuple[str, ...]) -> bool:
-        """Whether the question says a title or keyword of two words or more."""
-        return any(" " in key for key, _ in self._matched_phrases(stems))
 
     def _matched_phrases(self, stems: tuple[str, ...]):
         seen = set()

@@ -78,6 +78,13 @@ ANSWER_THRESHOLD = 0.6  # answered when the confidence reaches this
 class QueryTerms:
     stems: tuple[str, ...]
     confidence: tuple[float, ...]  # 1 known, 0 unknown, between: a typo's similarity
+    # (stems of a title or keyword said in full, (its entries, idf)), longest first
+    phrases: tuple[tuple[str, tuple[list[int], float]], ...] = ()
+
+    @property
+    def names_topic(self) -> bool:
+        """Whether the question says a title or keyword of two words or more."""
+        return any(" " in key for key, _ in self.phrases)
 
 
 @dataclass(frozen=True)
@@ -110,7 +117,7 @@ def rerank(
     # a short word's guessed spelling ("lunch" read as "launch") helps find entries, not prove the question ours
     surely_known = sum(weight * conf for _, weight, conf in topic if conf >= SURE_SPELLING)
     domain = surely_known / sum(weight for _, weight, _ in topic) if topic else 0.0
-    if index.names_a_topic(terms.stems):
+    if terms.names_topic:
         domain = max(domain, PHRASE_DOMAIN)  # "business case", "service catalogue": ours, whatever else is said
     unknown = sum(weight * (1 - conf) for _, weight, conf in topic)
     total = known + UNKNOWN_WORD_SHARE * unknown  # an entry can't match unknown words: they count only half
