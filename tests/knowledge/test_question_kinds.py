@@ -296,9 +296,17 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "when are the performance reviews this year",
         "how do I set up an out of office reply in outlook",
         "can you translate the kickoff deck into German",
+        "tips for my CV for the service desk lead job",
+        "could you order me a new laptop",
+        # another framework's own content
+        "which ISO 27001 Annex A controls cover access control",
+        "how many practices are there in ITIL 4",
+        "what evidence does a SOC 2 type II audit need",
+        "PCI DSS rules for quarterly vulnerability scans",
+        "how big are GDPR fines",
     ],
 )
-def test_the_askers_own_errand_for_it_hr_or_facilities_is_not_answered(index, question):
+def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered(index, question):
     assert read_hints(question).errand
     assert not index.search(question).answered
 
@@ -317,9 +325,13 @@ def test_the_askers_own_errand_for_it_hr_or_facilities_is_not_answered(index, qu
         "my service desk team ignores the new process",
         "we renegotiated my supplier contract after the review",
         "how often are supplier performance reviews held",
+        # another framework named beside ours
+        "can we combine ISO 20000 with ITIL",
+        "how do we handle a GDPR breach",
+        "does our SMS need the 27001 Annex A controls",
     ],
 )
-def test_sms_questions_that_name_everyday_things_are_no_errand(question):
+def test_sms_questions_that_name_everyday_things_or_other_frameworks_are_no_errand(question):
     assert not read_hints(question).errand
 
 
@@ -447,35 +459,6 @@ def test_l1_to_l3_name_a_level_unless_they_name_a_support_line(index):
 def test_practitioner_jargon_finds_its_entry(index, question, expected):
     answer = index.search(question)
     assert answer.answered and answer.hits[0].entry.id == expected, [h.entry.id for h in answer.hits]
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "which ISO 27001 Annex A controls cover access control",
-        "how many practices are there in ITIL 4",
-        "what evidence does a SOC 2 type II audit need",
-        "PCI DSS rules for quarterly vulnerability scans",
-        "how big are GDPR fines",
-        "tips for my CV for the service desk lead job",
-        "could you order me a new laptop",
-    ],
-)
-def test_another_frameworks_own_content_and_job_hunting_are_not_answered(index, question):
-    assert read_hints(question).errand
-    assert not index.search(question).answered
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "can we combine ISO 20000 with ITIL",
-        "how do we handle a GDPR breach",
-        "does our SMS need the 27001 Annex A controls",
-    ],
-)
-def test_another_framework_named_beside_ours_is_still_a_question_for_us(question):
-    assert not read_hints(question).errand
 
 
 def test_a_tool_suite_is_no_c_suite(index):
