@@ -62,6 +62,13 @@ _ASKS_STANDARD = re.compile(
     r"\b(?:which|what) (?:clause|section|subclause|requirements?|part of (?:the )?(?:standard|20000))\b"
     r"|\bwhat (?:does|do|is|exactly does) (?:the )?(?:standard|std|20000-1|20000|iso 20000|iso)\b[^?.!]*"
     r"\b(?:require|say|expect|demand|want|mean|ask)"
+    r"|\b(?:anything|something|a (?:clause|section|requirement)) in (?:the )?(?:standard|std|20000\S*|iso 20000\S*)"
+    r"|\bwhere (?:does|do|in) (?:the )?(?:standard|std|20000\S*|iso 20000\S*)\b"
+)
+# "do we have to", "is it mandatory", "what does the standard say": what is obliged, the clause's business
+_OBLIGED = re.compile(
+    r"\b(?:have to|has to|must|mandatory|obliged|obligatory|required|requires?|requirements?|shall|"
+    r"standard|20000\S*|iso|clause|section|auditors?|audit)\b"
 )
 _MEMBERSHIP = re.compile(
     r"\bwho\s+(?:should|must|will|would|can|could|do we need to|is going to)?\s*(?:be|sit|join|serve)\s+(?:on|in)\b"
@@ -75,6 +82,8 @@ _SMALL_TEAM = re.compile(
     r"|\b([1-4]?\d)[- ](?:person|people|man|strong)(?: it)? (?:team|shop|company|department|organization)\b"
 )
 _RELATIVE_WHO = re.compile(r"(?<=\w )who\b")
+# "who counts as an interested party", "who qualifies as a customer": what counts, not a role asked for
+_WHO_COUNTS = re.compile(r"\bwho (?:counts|qualifies|is considered|are considered)\b")
 _PLAN = re.compile(r"\b(?:implementation|project|the) plan\b")
 _TS_HINT = re.compile(r"20000-5|\bts\b|\btr\b|\bguidance\b|\bimplementation guide\b")
 
@@ -169,6 +178,20 @@ _EXPLICIT_CLAUSE_WORDS = frozenset({"clause", "clauses", "subclause", "section",
 _EXPLICIT_GUIDANCE_WORDS = frozenset(
     {"guidance", "guide", "advice", "recommend", "recommended", "recommendation", "ts", "20000-5", "tips"}
 )
+_CHALLENGE_WORDS = frozenset(
+    {
+        "challenge",
+        "challenges",
+        "obstacle",
+        "obstacles",
+        "hurdle",
+        "hurdles",
+        "pitfall",
+        "pitfalls",
+        "barrier",
+        "barriers",
+    }
+)
 _ACTIVITY_WORDS = frozenset({"phase", "phases", "activity", "activities", "task", "tasks", "todo", "initiation"})
 _ROLE_NAME = re.compile(r"\b(?:process|service|risk|asset|product|system) owners?\b")
 # "service levels", "levels of authority": a level that is no maturity level
@@ -176,13 +199,17 @@ _OTHER_LEVEL = re.compile(
     r"\b(?:service|authority|escalation|stock|support|priority|risk|capacity|staffing|performance|security|"
     r"approval|access|agreed|acceptable|target|detail) levels?\b(?!\s*(?:iii|ii|i|1|2|3|one|two|three)\b)"
     r"|\blevels? of (?:authority|detail|service|risk|escalation|support|access|approval|performance|capacity)\b"
+    # "objectives at which levels of the org": the organization's levels and functions
+    r"|\blevels? (?:of|in|across|within) (?:the |our |an? )?(?:org|organi[sz]ation|company|business|hierarchy)\b"
+    r"|\b(?:organi[sz]ational|management|relevant|functional|hierarchy|hierarchical) levels?\b"
 )
 _WHICH_ROLE = re.compile(r"\b(?:which|what)\s+(?:role|manager|team|person|function|department|job title)s?\b")
 _WHO = re.compile(rf"\bwho\b|\bwhose\b|\bresponsib|\baccountab|\bowns?\b|\bowner\b|\bin charge\b|{_WHICH_ROLE.pattern}")
 # "when do we set up X", "in which phase does Y start": the plan's activities say when
 _WHEN = re.compile(
     r"^\W*(?:(?:so|and|but|ok|then)\W+)?when\b(?!\s+(?:a|an|the|there|it|something|someone)\b)"
-    r"|\bwhen\s+(?:do|does|did|should|shall|will|would|can|could|must|are|is|to)\s+(?:we|you|they|i|it|the|our|\w+s)\b"
+    r"|\bwhen\s+(?:do|does|did|should|shall|will|would|can|could|must|are|is|to)\s+"
+    r"(?:we|you|they|i|it|the|our|that|this|these|those|\w+s)\b"
     r"|\b(?:which|what)\s+(?:phase|stage|step|point)\b|\bhow\s+(?:early|soon)\b|\bat\s+what\s+point\b"
     r"|[-,:(]\s*when\W*$"  # "contract disputes procedure - when?"
 )
@@ -218,7 +245,10 @@ _SITUATION = re.compile(
     r"lost (?:interest|momentum|steam)|fizzl\w*|stall\w*|"
     r"(?:commitment|support|interest|enthusiasm|momentum|backing) (?:has |have |had )?"
     r"(?:faded|dropped|waned|dwindled|evaporated|disappeared|dried up|gone)|"
-    r"drift\w* away|other priorities|no buy-in|lack of (?:support|buy-in|commitment|interest)|"
+    r"drift\w* away|other priorities|shelved|put on (?:hold|ice)|back ?burner|drag\w* (?:their|our|his|her) feet|"
+    r"foot.dragging|(?:think|thinks|feel|feels|say|says)\b[^?.!]* (?:is|are) (?:just |only |all )*(?:more )?"
+    r"(?:paperwork|bureaucracy|red tape|overhead|admin|box.ticking)|"
+    r"no buy-in|lack of (?:support|buy-in|commitment|interest)|"
     r"without (?:\w+ )?(?:commitment|support|buy-in|backing|sponsorship)|not (?:\w+ )?committed|"
     r"the old way|old habits|(?:scared|afraid|fearful|worried) (?:of|about|that)|bureaucracy|red tape|"
     r"wiifm|business as usual|bau|day jobs?|lost (?:its|their) (?:energy|enthusiasm|interest)|change fatigue|"
@@ -275,12 +305,19 @@ _ERRAND = re.compile(
 _ELSEWHERE = re.compile(
     r"\b(?:soc ?[123]|pci(?:[ -]?dss)?|nist(?: csf)?|hipaa|gdpr (?:fines?|articles?|dpo|lawful basis)|"
     r"sox|sarbanes|cobit|cmmi|fedramp|dora|nis ?2|"
-    r"iso ?(?:22301|31000|14001|45001|42001|27002|27701)|itil ?(?:4|v[234])|(?:27001 )?annex a controls?|"
+    r"iso ?(?:22301|31000|14001|45001|42001|27002|27701|19011|27005)|itil ?(?:4|v[234])|"
+    r"27001(?::20\d\d)? annex a|annex a controls?|gdpr art(?:icle)?s?\.? ?\d+|"
     r"(?:9001|27001|14001|22301|27002) (?:clause|section|annex|control)\w*|"
     r"(?:itil|27001|9001) (?:foundation )?(?:exam|practices|certification exam))\b"
 )
 _OURS = re.compile(r"20000|\bsms\b|service management system|\bts\b|our (?:iso|certification|standard)")
-_JOB_HUNT = re.compile(r"\b(?:cover letter|cv|resume|job interview|interview questions|linkedin)\b")
+# job hunting, reading tips, a tool vendor's prices or its own configuration ("jira automation rule"): not ours
+_OFF_TOPIC = re.compile(
+    r"\b(?:cover letter|cv|resume|job interview|interview questions|linkedin)\b"
+    r"|\brecommend (?:me )?(?:a |any |some )?(?:good )?(?:books?|podcasts?|films?|movies?|novels?)\b"
+    r"|\b(?:jira|servicenow|zendesk|freshservice|topdesk|confluence|excel|power ?bi|sharepoint)\b[^?.!]*"
+    r"\b(?:automation|script|api|plugin|webhook|formula|macro|jql|pricing|prices?|per.agent|per.seat)\b"
+)
 
 
 # the words that steer a question, and real words one letter away from them that must stay as they are
@@ -320,6 +357,7 @@ class QueryHints:
     asks_when: bool = False
     situation: bool = False  # told as a situation or complaint ("people drifted away from the project")
     names_clause: bool = False  # says it wants the standard's clause or requirement
+    names_challenge: bool = False  # says "challenge", "obstacle", "pitfall" ...
     wants_subclause: bool = False  # "which subclause of the service portfolio ...": not the overview itself
     symptom: bool = False  # a state of affairs told, not asked, naming no kind: "nobody measures anything"
     advice: bool = False  # "can we ...", "should the ...": asks how to go about it, the TS's advice
@@ -327,6 +365,7 @@ class QueryHints:
     # ("ITIL 4 practices"): never answered
     errand: bool = False
     small_team: bool = False  # "we're 12 people": a very small entity
+    obliged: bool = False  # asks what is obliged or what the standard says ("do we have to", "mandatory")
     kinds: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -346,7 +385,7 @@ def read_hints(question: str) -> QueryHints:
         unroled = _RELATIVE_WHO.sub(" ", unroled)
     # "who should be on the project team": who belongs to it, the TS's advice on the team, not a role's task;
     # "who does what, by when": what a plan must say, not a question about who or when
-    unroled = _PLAN_CONTENTS.sub(" ", _MEMBERSHIP.sub(" ", unroled))
+    unroled = _PLAN_CONTENTS.sub(" ", _MEMBERSHIP.sub(" ", _WHO_COUNTS.sub(" ", unroled)))
     tokens = set(re.findall(r"[a-z0-9-]+", _OTHER_LEVEL.sub(" ", unroled)))
     kinds = {kind for kind, cues in _KIND_WORDS.items() if tokens.intersection(cues)}
     if level is not None:
@@ -388,12 +427,14 @@ def read_hints(question: str) -> QueryHints:
         asks_when=asks_when,
         situation=situation,
         names_clause=names_clause,
+        names_challenge=bool(tokens & _CHALLENGE_WORDS),
         wants_subclause=bool(tokens & {"subclause", "subclauses", "sub-clause", "sub-clauses"}),
         symptom=symptom,
         advice=bool(_ADVICE.search(text)),
-        errand=bool(_ERRAND.search(text) or _JOB_HUNT.search(text))
+        errand=bool(_ERRAND.search(text) or _OFF_TOPIC.search(text))
         or (bool(_ELSEWHERE.search(text)) and not _OURS.search(text)),
         small_team=bool(_SMALL_TEAM.search(text)),
+        obliged=bool(_OBLIGED.search(text)),
         kinds=frozenset(kinds),
     )
 

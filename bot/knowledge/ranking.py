@@ -37,6 +37,7 @@ DEFAULT_KIND_PRIOR = {"clause": 1.35, "activity": 0.75, "maturity": 0.8}
 SYMPTOM_KIND_PRIOR = {"clause": 1.0, "activity": 0.75, "maturity": 1.15, "challenge": 1.4}
 KIND_HINT_MATCH, KIND_HINT_MISS = 1.4, 0.85
 ONLY_CLAUSE_MISS = 0.8
+UNTOLD_CHALLENGE = 0.7  # "is there anything in the standard on knowledge? we lose know-how": no challenge asked for
 SITUATION_CHALLENGE = 1.3
 ADVICE_GUIDANCE = 1.3  # "can we ..." / "should the ...": the TS's advice, without giving up the clause prior
 APPROACHES = {1: "guidance-5.2.2", 2: "guidance-5.2.3"}  # TS 5.2's phasing approaches by number
@@ -45,6 +46,9 @@ SMALL_ENTITIES, SMALL_TEAM_SAID = "guidance-4.11", 2.0
 GUIDANCE_PLACE, GUIDANCE_IN_VIEW = 3, 0.5  # the best guidance entry is shown third when this close to the first
 BASE_OFFSET, TITLE_WEIGHT, STRONG_WEIGHT = 0.4, 2.0, 3.0  # how retrieval, title and keyword matches add up
 PARENT_CLAUSE = 0.7
+# a task of the plan this close to the clause on top, whose title says more of the question, is the answer
+# to a question that asks how to do the work rather than what is obliged
+TASK_CLOSE, TASK_TITLE_LEAD, TASK_LOOKS = 0.7, 0.2, 5
 SHORTER_TITLE = 0.7
 UNKNOWN_WORD_SHARE = 0.5
 SURE_SPELLING = 0.5  # a word read with less confidence than this (a short word's guessed spelling) is no domain word
@@ -131,6 +135,7 @@ def rerank(
     _prefer_subclauses(index, rows, hints.wants_subclause)
     _prefer_longer_titles(index, rows, query_stems)
     rows.sort(key=lambda row: (-row.score, index.entries[row.cand.index].id))
+    _prefer_the_task(index, rows, hints)
     _keep_guidance_in_view(index, rows, hints)
     if not rows or (domain < SUGGEST_DOMAIN_MIN and not rows[0].direct):
         return []  # outside the domain: nothing worth suggesting
@@ -166,6 +171,29 @@ def _keep_guidance_in_view(index: SearchIndex, rows: list[_Scored], hints: Query
     first = next((i for i, r in enumerate(rows) if index.entries[r.cand.index].kind == "guidance"), None)
     if first is not None and first >= GUIDANCE_PLACE and rows[first].score >= GUIDANCE_IN_VIEW * rows[0].score:
         rows.insert(GUIDANCE_PLACE - 1, rows.pop(first))
+
+
+def _prefer_the_task(index: SearchIndex, rows: list[_Scored], hints: QueryHints) -> None:
+    """ "should every RFC have a backout plan", "how do we split shared overheads across services": the plan's
+    activity that names the detail asked about comes before the clause that requires the whole topic, unless the
+    question asks what is obliged or for the clause."""
+    if (
+        not rows
+        or hints.obliged
+        or hints.names_clause
+        or hints.kinds
+        or index.entries[rows[0].cand.index].kind != "clause"
+    ):
+        return
+    top = rows[0]
+    for position, row in enumerate(rows[1:TASK_LOOKS], start=1):
+        if index.entries[row.cand.index].kind != "activity":
+            continue
+        if row.score >= TASK_CLOSE * top.score and row.in_title >= top.in_title + TASK_TITLE_LEAD:
+            # the task leads by the clause's margin, and the clause that requires it comes next
+            top.score, row.score = row.score, top.score
+            rows.insert(0, rows.pop(position))
+        return  # only the best activity is weighed against the clause
 
 
 def _domain_min(hints: QueryHints) -> float:
@@ -330,19 +358,28 @@ def _roles_named(index: SearchIndex, terms: QueryTerms) -> tuple[set[str], set[s
     return full, by_component
 
 
+_CLAUSE_KIND = frozenset({"clause"})
+
+
 def _hint_factor(entry, hints: QueryHints, roles: tuple[set[str], set[str]]) -> float:
     factor = 1.0
-    if hints.kinds:
-        factor *= KIND_HINT_MATCH if entry.kind in hints.kinds else KIND_HINT_MISS
+    kinds = hints.kinds
+    if not kinds and hints.names_clause and not hints.clause_numbers:
+        kinds = _CLAUSE_KIND  # "is there anything in the standard on knowledge": the standard's clause is asked for
+    if kinds:
+        factor *= KIND_HINT_MATCH if entry.kind in kinds else KIND_HINT_MISS
         if hints.situation and entry.kind == "challenge":
             factor *= SITUATION_CHALLENGE  # a complaint about people outweighs the topic words it names
     elif not hints.clause_numbers:
         factor *= (SYMPTOM_KIND_PRIOR if hints.symptom else DEFAULT_KIND_PRIOR).get(entry.kind, 1.0)
+    if entry.kind == "challenge" and hints.names_clause and not (hints.situation or hints.names_challenge):
+        # a challenge's long list of everyday words matches the asides of a question about the standard
+        factor *= UNTOLD_CHALLENGE
     if hints.advice and entry.kind == "guidance":
         factor *= ADVICE_GUIDANCE
     if hints.level is not None and entry.kind == "maturity":
         factor *= 1.3
-    if hints.names_clause and hints.kinds == {"clause"} and entry.kind != "clause":
+    if hints.names_clause and kinds == _CLAUSE_KIND and entry.kind != "clause":
         factor *= ONLY_CLAUSE_MISS  # "which clause ...": nothing but the standard's clause is asked for
     if entry.kind == "activity":
         if hints.phases:

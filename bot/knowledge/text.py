@@ -109,6 +109,9 @@ _SPELLING = {
     "20k": "20000",
     "std": "standard",
     "stds": "standards",
+    "env": "environment",
+    "envs": "environments",
+    "enuf": "enough",
 }
 
 STOPWORDS = frozenset(
