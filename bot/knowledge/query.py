@@ -31,6 +31,13 @@ _LEVEL = re.compile(
     r"(?!\s*(?:support|line|team|engineers?|analysts?|agents?|escalation|tickets?|queue|desk))"
 )
 _PHASE = re.compile(rf"\bphases?\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\b")
+# "what is phase 2 about", "phase 1 in a nutshell", "explain phase 3": the phase itself, its objectives
+_PHASE_ITSELF = re.compile(
+    r"\b(?:what(?:'s| is| are)?|whats|explain|describe|summari[sz]e)\s+(?:the\s+)?"
+    rf"(?:phase\s*{_ORDINAL}|{_ORDINAL}(?:st|nd|rd)?\s+phase)"
+    r"(?:\s+(?:even\s+|really\s+)?about\b|\s*(?:\?|$|,|-|in (?:a|one) (?:nutshell|sentence|word))|\s+for\b)"
+    rf"|\bphase\s*{_ORDINAL}\s+(?:even\s+|really\s+)?about\b"
+)
 _MORE_PHASES = re.compile(
     rf"\s*(?:,|/|&|or|and|to|-)\s*(?:phases?\s*)?{_ORDINAL}\b"
 )  # "phase 2 or 3", "phases 1, 2 and 3"
@@ -64,6 +71,8 @@ _ASKS_STANDARD = re.compile(
     r"\b(?:require|say|expect|demand|want|mean|ask)"
     r"|\b(?:anything|something|a (?:clause|section|requirement)) in (?:the )?(?:standard|std|20000\S*|iso 20000\S*)"
     r"|\bwhere (?:does|do|in) (?:the )?(?:standard|std|20000\S*|iso 20000\S*)\b"
+    # "what goes in the business case", "what should the plan contain": the contents of a thing of ours
+    r"|^\W*(?:what|which)\b[^?.!]{0,40}\b(?:goes|go|put|include|contain|contains)\b"
 )
 # "do we have to", "is it mandatory", "what does the standard say": what is obliged, the clause's business
 _OBLIGED = re.compile(
@@ -71,7 +80,8 @@ _OBLIGED = re.compile(
     r"standard|20000\S*|iso|clause|section|auditors?|audit)\b"
 )
 _MEMBERSHIP = re.compile(
-    r"\bwho\s+(?:should|must|will|would|can|could|do we need to|is going to)?\s*(?:be|sit|join|serve)\s+(?:on|in)\b"
+    r"\bwho\s+(?:should|must|will|would|can|could|do we need to|is going to)?\s*(?:really\s+|actually\s+)?"
+    r"(?:be|sit|join|serve)\s+(?:on|in)\b"
 )
 _PLAN_CONTENTS = re.compile(r"\bwho (?:does|will do|do) what\b|\bwho\s*,\s*(?:by )?when\b|\bby when\b")
 # "we're 12 people", "a team of 15", "a 10-person IT shop": a very small entity (TS 4.11)
@@ -80,6 +90,12 @@ _SMALL_TEAM = re.compile(
     r"([1-4]?\d)\s*(?:people|staff|persons?|employees|ppl|fte|ftes|heads?|of us)\b"
     r"|\b(?:team|company|department|shop|staff) of ([1-4]?\d)\b"
     r"|\b([1-4]?\d)[- ](?:person|people|man|strong)(?: it)? (?:team|shop|company|department|organization)\b"
+)
+# "once the project closes", "after go-live": what comes after the implementation (TS 5.7)
+_AFTER_PROJECT = re.compile(
+    r"\b(?:after|once|when) (?:the |our )?(?:go.?live|(?:project|implementation|programme|program|rollout) "
+    r"(?:is |has )?(?:closes|closed|ends|ended|over|finish\w*|done|complete\w*|wraps up|wrapped up))"
+    r"|\bafter (?:the |our )?(?:project|implementation|programme|program|go.?live|rollout)\b"
 )
 _RELATIVE_WHO = re.compile(r"(?<=\w )who\b")
 # "who counts as an interested party", "who qualifies as a customer": what counts, not a role asked for
@@ -365,6 +381,8 @@ class QueryHints:
     # ("ITIL 4 practices"): never answered
     errand: bool = False
     small_team: bool = False  # "we're 12 people": a very small entity
+    after_project: bool = False  # "once the project closes": what comes after the implementation
+    phase_itself: bool = False  # "what is phase 2 about": the phase's objectives, whatever else is named
     obliged: bool = False  # asks what is obliged or what the standard says ("do we have to", "mandatory")
     kinds: frozenset[str] = field(default_factory=frozenset)
 
@@ -434,6 +452,8 @@ def read_hints(question: str) -> QueryHints:
         errand=bool(_ERRAND.search(text) or _OFF_TOPIC.search(text))
         or (bool(_ELSEWHERE.search(text)) and not _OURS.search(text)),
         small_team=bool(_SMALL_TEAM.search(text)),
+        after_project=bool(_AFTER_PROJECT.search(text)),
+        phase_itself=phase is not None and bool(_PHASE_ITSELF.search(text)),
         obliged=bool(_OBLIGED.search(text)),
         kinds=frozenset(kinds),
     )

@@ -43,6 +43,7 @@ ADVICE_GUIDANCE = 1.3  # "can we ..." / "should the ...": the TS's advice, witho
 APPROACHES = {1: "guidance-5.2.2", 2: "guidance-5.2.3"}  # TS 5.2's phasing approaches by number
 APPROACH_NAMED = 2.0
 SMALL_ENTITIES, SMALL_TEAM_SAID = "guidance-4.11", 2.0
+FUTURE_ACTION, AFTER_PROJECT_SAID = "guidance-5.7", 2.0
 GUIDANCE_PLACE, GUIDANCE_IN_VIEW = 3, 0.5  # the best guidance entry is shown third when this close to the first
 BASE_OFFSET, TITLE_WEIGHT, STRONG_WEIGHT = 0.4, 2.0, 3.0  # how retrieval, title and keyword matches add up
 PARENT_CLAUSE = 0.7
@@ -128,7 +129,9 @@ def rerank(
     query_stems = {s for s, _, _ in topic}
     roles = _roles_named(index, terms)
     # "phase 2 goals" names no component and no role: it asks for the phase's objectives
-    about_phase = hints.phase is not None and not any(roles) and not (query_stems & index.component_stems)
+    about_phase = hints.phase_itself or (
+        hints.phase is not None and not any(roles) and not (query_stems & index.component_stems)
+    )
     # "change management" names the change management component, not "new or changed services"
     named = max((_share(group, query_stems) for group in index.components), default=0.0)
     rows = [_score(index, cand, topic, total, query_stems, hints, roles, about_phase, named) for cand in candidates]
@@ -307,6 +310,8 @@ def _score(
         raw *= 3.0
     if hints.small_team and entry.id == SMALL_ENTITIES:
         raw *= SMALL_TEAM_SAID  # "we're 12 people, will a spreadsheet do": the TS's advice for very small entities
+    if hints.after_project and entry.id == FUTURE_ACTION:
+        raw *= AFTER_PROJECT_SAID  # "once the project closes, how do we stop the slide back": the TS's step after it
     if hints.approach is not None and entry.id == APPROACHES.get(hints.approach):
         raw *= APPROACH_NAMED  # "approach 2": the words of both approaches are alike, the number tells them apart
     if entry.kind == "maturity" and hints.level is not None and title <= query_stems:
@@ -402,6 +407,8 @@ def _direct_bonus(entry, hints: QueryHints, by_id: dict) -> float:
     """A question that names a clause number (or challenge N) is about that clause or TS subclause."""
     if entry.kind == "challenge" and entry.id in {f"challenge-{n}" for n in hints.challenge_numbers}:
         return DIRECT
+    if hints.phase_itself and entry.id == f"activity-phase-{hints.phase}":
+        return DIRECT  # "what is phase 2 about": the phase's objectives
     other_kinds = hints.kinds - {"clause"}
     for number in hints.clause_numbers:
         # a TS subclause number that is no 20000-1 clause (4.13, 5.3.1) needs no "TS" in the question

@@ -670,3 +670,32 @@ def test_the_task_that_names_the_detail_comes_before_its_clause_unless_the_oblig
     assert [h.entry.id for h in index.search(asked).hits][:2] == ["8.5.1.3", "activity-change-management-l"]
     # a topic named alone is the clause's
     assert index.search("emergency changes").hits[0].entry.id == "8.5.1.3"
+
+
+@pytest.mark.parametrize(
+    "question, phase",
+    [
+        ("whats phase 2 about? need to explain it to the board in one sentence", 2),
+        ("what is phase 1 even about, just incidents?", 1),
+        ("explain phase 3", 3),
+    ],
+)
+def test_a_question_about_the_phase_itself_gets_the_phase_objectives(index, question, phase):
+    assert read_hints(question).phase_itself
+    assert index.search(question).hits[0].entry.id == f"activity-phase-{phase}"
+
+
+def test_a_phase_named_beside_a_task_is_no_question_about_the_phase_itself():
+    assert not read_hints("what phase 1 activities does the incident manager have").phase_itself
+    assert not read_hints("what is phase 2 of change management").phase_itself
+
+
+def test_what_comes_after_the_project_is_the_ts_future_action_step(index):
+    question = "once the project closes how do we stop people slipping back to old habits"
+    assert read_hints(question).after_project
+    assert index.search(question).hits[0].entry.id == "guidance-5.7"
+    assert not read_hints("how do we stop people slipping back to old habits").after_project
+
+
+def test_who_should_actually_be_on_the_team_asks_for_members_not_a_role():
+    assert not read_hints("who should actually be on the project team").asks_who
