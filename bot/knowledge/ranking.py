@@ -50,6 +50,8 @@ PARENT_CLAUSE = 0.7
 # a task of the plan this close to the clause on top, whose title says more of the question, is the answer
 # to a question that asks how to do the work rather than what is obliged
 TASK_CLOSE, TASK_TITLE_LEAD, TASK_LOOKS = 0.7, 0.2, 5
+# ... and a clause close behind the activity on top answers a question that asks what is obliged
+REQUIREMENT_CLOSE = 0.7
 SHORTER_TITLE = 0.7
 UNKNOWN_WORD_SHARE = 0.5
 SURE_SPELLING = 0.5  # a word read with less confidence than this (a short word's guessed spelling) is no domain word
@@ -139,6 +141,7 @@ def rerank(
     _prefer_longer_titles(index, rows, query_stems)
     rows.sort(key=lambda row: (-row.score, index.entries[row.cand.index].id))
     _prefer_the_task(index, rows, hints)
+    _prefer_the_requirement(index, rows, hints)
     _keep_guidance_in_view(index, rows, hints)
     if not rows or (domain < SUGGEST_DOMAIN_MIN and not rows[0].direct):
         return []  # outside the domain: nothing worth suggesting
@@ -177,26 +180,50 @@ def _keep_guidance_in_view(index: SearchIndex, rows: list[_Scored], hints: Query
 
 
 def _prefer_the_task(index: SearchIndex, rows: list[_Scored], hints: QueryHints) -> None:
-    """ "should every RFC have a backout plan", "how do we split shared overheads across services": the plan's
-    activity that names the detail asked about comes before the clause that requires the whole topic, unless the
-    question asks what is obliged or for the clause."""
-    if (
-        not rows
-        or hints.obliged
-        or hints.names_clause
-        or hints.kinds
-        or index.entries[rows[0].cand.index].kind != "clause"
-    ):
+    """ "should we publish a forward schedule of change", "how do we split shared overheads across services": the
+    plan's activity that names the detail asked about comes before the clause that requires the whole topic,
+    unless the question asks what is obliged, for the clause or for a kind."""
+    if hints.obliged or hints.names_clause or hints.kinds or not _first_is(index, rows, "clause"):
         return
     top = rows[0]
-    for position, row in enumerate(rows[1:TASK_LOOKS], start=1):
-        if index.entries[row.cand.index].kind != "activity":
-            continue
-        if row.score >= TASK_CLOSE * top.score and row.in_title >= top.in_title + TASK_TITLE_LEAD:
-            # the task leads by the clause's margin, and the clause that requires it comes next
-            top.score, row.score = row.score, top.score
-            rows.insert(0, rows.pop(position))
-        return  # only the best activity is weighed against the clause
+    position = _best_of_kind(index, rows, "activity")
+    if (
+        position
+        and rows[position].score >= TASK_CLOSE * top.score
+        and rows[position].in_title >= top.in_title + TASK_TITLE_LEAD
+    ):
+        _lead_with(rows, position)
+
+
+def _prefer_the_requirement(index: SearchIndex, rows: list[_Scored], hints: QueryHints) -> None:
+    """ "do we have to budget per service", "is a documented procedure mandatory": a clause close behind the plan's
+    activity on top, and one the activity is mapped to, answers what is obliged; unless the question asks when."""
+    if not hints.obliged or hints.asks_when or hints.phase is not None or not _first_is(index, rows, "activity"):
+        return
+    mapped_to = index.entries[rows[0].cand.index].clauses
+    position = _best_of_kind(index, rows, "clause")
+    if position and rows[position].score >= REQUIREMENT_CLOSE * rows[0].score:
+        clause = index.entries[rows[position].cand.index].id
+        if any(c == clause or c.startswith(clause + ".") for c in mapped_to):
+            _lead_with(rows, position)
+
+
+def _first_is(index: SearchIndex, rows: list[_Scored], kind: str) -> bool:
+    return bool(rows) and index.entries[rows[0].cand.index].kind == kind
+
+
+def _best_of_kind(index: SearchIndex, rows: list[_Scored], kind: str) -> int | None:
+    """Where the best entry of a kind stands among the first few after the first."""
+    return next(
+        (i for i, row in enumerate(rows[1:TASK_LOOKS], start=1) if index.entries[row.cand.index].kind == kind), None
+    )
+
+
+def _lead_with(rows: list[_Scored], position: int) -> None:
+    """The row at `position` leads by the first row's margin, and the former first comes next."""
+    top, row = rows[0], rows[position]
+    top.score, row.score = row.score, top.score
+    rows.insert(0, rows.pop(position))
 
 
 def _domain_min(hints: QueryHints) -> float:

@@ -699,3 +699,14 @@ def test_what_comes_after_the_project_is_the_ts_future_action_step(index):
 
 def test_who_should_actually_be_on_the_team_asks_for_members_not_a_role():
     assert not read_hints("who should actually be on the project team").asks_who
+
+
+def test_a_question_about_what_is_obliged_gets_the_clause_before_the_task_mapped_to_it(index):
+    question = "do our DR plans have to be tested, and who needs to agree the continuity requirements"
+    assert read_hints(question).obliged
+    ids = [h.entry.id for h in index.search(question).hits]
+    assert ids[0] == "8.7.2"
+    assert ids[1].startswith("activity-service-continuity-and-availability")
+    # asked without the obligation, who agrees them is the plan's task
+    plain = "who agrees the continuity and availability requirements"
+    assert index.search(plain).hits[0].entry.id.startswith("activity-service-continuity-and-availability")
