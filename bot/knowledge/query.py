@@ -93,9 +93,12 @@ _SMALL_TEAM = re.compile(
 )
 # "once the project closes", "after go-live": what comes after the implementation (TS 5.7)
 _AFTER_PROJECT = re.compile(
-    r"\b(?:after|once|when) (?:the |our )?(?:go.?live|(?:project|implementation|programme|program|rollout) "
-    r"(?:is |has )?(?:closes|closed|ends|ended|over|finish\w*|done|complete\w*|wraps up|wrapped up))"
-    r"|\bafter (?:the |our )?(?:project|implementation|programme|program|go.?live|rollout)\b"
+    r"\b(?:after|once|when) (?:the |our )?(?:project|implementation|programme|program|rollout) "
+    r"(?:is |has )?(?:closes|closed|ends|ended|over|finish\w*|done|complete\w*|wraps up|wrapped up)"
+    r"|\bafter (?:the |our )?(?:project|implementation|programme|program|rollout)\b"
+    # a service's go-live is no end of the project: "hypercare after go-live" is the transition
+    r"|\b(?:after|once) (?:the |our )?(?:sms )?go.?live\b[^?.!]*\b(?:old (?:way|habit)|slip|slid|fall back|"
+    r"drift|stick|sustain|embed)"
 )
 _RELATIVE_WHO = re.compile(r"(?<=\w )who\b")
 # "who counts as an interested party", "who qualifies as a customer": what counts, not a role asked for
