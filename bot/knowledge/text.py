@@ -112,6 +112,8 @@ _SPELLING = {
     "env": "environment",
     "envs": "environments",
     "enuf": "enough",
+    "dc": "data center",
+    "dcs": "data centers",
 }
 
 STOPWORDS = frozenset(

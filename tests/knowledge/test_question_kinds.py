@@ -659,6 +659,7 @@ def test_when_is_that_asks_when_and_who_counts_asks_no_role():
 
 def test_env_enuf_and_p1_are_read_as_people_mean_them(index):
     assert words("test env, is that enuf") == ["test", "environment", "is", "that", "enough"]
+    assert words("the primary DC") == ["the", "primary", "data", "center"]
     assert index.terms("review after a P1").stems == index.terms("review after a major incident").stems
 
 
