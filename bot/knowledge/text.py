@@ -185,11 +185,17 @@ def _spelled(token: str) -> str:
 
 def words(text: str) -> list[str]:
     """Tokens of a text: words and dotted numbers (8.2.6), spelling unified; single letters dropped."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=32768)
+def _words(text: str) -> tuple[str, ...]:
+    # the index reads each knowledge text more than once (its fields, then its vocabulary)
     out: list[str] = []
     for tok in _TOKEN.findall(normalize(text)):
         if len(tok) > 1:
             out.extend(_spelled(tok).split())
-    return out
+    return tuple(out)
 
 
 # words the stemmer folds into another word's stem: "continuity" is not "continual"
