@@ -292,6 +292,8 @@ _ERRAND = re.compile(
     r"|\b(?:annual|sick|parental|maternity|paternity|unpaid|compassionate|study) leave\b"
     r"|\bleave (?:request|balance|allowance)|\bvacation days?\b|\bholiday (?:allowance|request|entitlement|days?)\b"
     r"|\bpayslips?\b|\bpayroll\b|\bsalar(?:y|ies)\b|\bovertime\b|\btimesheets?\b|\bexpense (?:claims?|reports?)\b"
+    r"|\bhow (?:do|can|should) i expense\b|\bexpens\w* (?:the |a |an |my |our )?(?:\w+'s )?(?:hotel|flight|taxi|train|"
+    r"meals?|dinner|travel|mileage)\b"
     r"|\bdress code\b|\bcanteen\b|\bcar park\b|\bmeeting rooms?\b|\bfire (?:drill|warden|alarm)\b"
     r"|\binternal (?:job|vacanc\w*)\b|\bjob (?:vacanc\w*|posting|application)\b"
     r"|\b(?:can|may|do|could) i (?:book|order|install|print|borrow|apply for)\b|\bcourses? (?:can|may|should) i\b"
@@ -329,7 +331,9 @@ _ELSEWHERE = re.compile(
     r"(?:9001|27001|14001|22301|27002) (?:clause|section|annex|control)\w*|"
     r"(?:itil|27001|9001) (?:foundation )?(?:exam|practices|certification exam))\b"
 )
-_OURS = re.compile(r"20000|\bsms\b|service management system|\bts\b|our (?:iso|certification|standard)")
+_OURS = re.compile(
+    r"20000|\b(?:iso ?)?20k\b|\biso20k\b|\bsms\b|service management system|\bts\b|our (?:iso|certification|standard)"
+)
 # job hunting, reading tips, a tool vendor's prices or its own configuration ("jira automation rule"): not ours
 _OFF_TOPIC = re.compile(
     r"\b(?:cover letter|cv|resume|job interview|interview questions|linkedin)\b"

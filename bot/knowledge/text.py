@@ -129,7 +129,8 @@ STOPWORDS = frozenset(
     anybody somebody nobody guys folks stuff kind sort bit lot lots supposed suppose basically anyway
     gonna wanna gotta still even ever maybe perhaps probably quite rather pretty very too already yet
     currently exactly right got getting go going went okay sure thing literally honestly seriously
-    try trying tried once everything saying etc wrt nutshell tbh ours""".split()
+    try trying tried once everything saying etc wrt nutshell tbh ours sorry dumb stupid silly noob newbie
+    lol lmao haha btw fyi imo afaik idk but""".split()
 )
 
 
