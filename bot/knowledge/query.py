@@ -197,19 +197,9 @@ _EXPLICIT_CLAUSE_WORDS = frozenset({"clause", "clauses", "subclause", "section",
 _EXPLICIT_GUIDANCE_WORDS = frozenset(
     {"guidance", "guide", "advice", "recommend", "recommended", "recommendation", "ts", "20000-5", "tips"}
 )
+# words that name a challenge itself, not the trouble it describes ("lack", "resistance")
 _CHALLENGE_WORDS = frozenset(
-    {
-        "challenge",
-        "challenges",
-        "obstacle",
-        "obstacles",
-        "hurdle",
-        "hurdles",
-        "pitfall",
-        "pitfalls",
-        "barrier",
-        "barriers",
-    }
+    w for w in _KIND_WORDS["challenge"] if w.startswith(("challenge", "obstacle", "hurdle", "pitfall", "barrier"))
 )
 _ACTIVITY_WORDS = frozenset({"phase", "phases", "activity", "activities", "task", "tasks", "todo", "initiation"})
 _ROLE_NAME = re.compile(r"\b(?:process|service|risk|asset|product|system) owners?\b")
