@@ -22,6 +22,7 @@ from bot.knowledge.catalog import Catalog
 from bot.knowledge.query import QueryHints, fix_cue_typos, read_hints
 from bot.knowledge.ranking import APPROACHES, CUE_STEMS, CUE_WEIGHT, MIN_SCORE, Candidate, QueryTerms, rerank
 from bot.knowledge.schema import Entry
+from bot.knowledge.semantic import Embedder, shipped_embedder
 from bot.knowledge.synonyms import Canonicalizer
 from bot.knowledge.text import STOPWORDS, stem, words
 
@@ -68,6 +69,11 @@ def entry_fields(entry: Entry, catalog_titles: dict[str, str]) -> dict[str, str]
     }
 
 
+def meaning_text(entry: Entry) -> str:
+    """What an entry is about, for its embedding: its name, gist and the ways people ask for it."""
+    return ". ".join([entry.title, entry.summary, *entry.keywords, *entry.examples])
+
+
 @dataclass(frozen=True)
 class Posting:
     ids: np.ndarray
@@ -77,8 +83,9 @@ class Posting:
 class SearchIndex:
     """Answers questions from a catalog; build once, query from any thread."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, embedder: Embedder | None = None) -> None:
         self.catalog = catalog
+        self.embedder = embedder or shipped_embedder()
         self.entries = catalog.entries
         self.positions = {e.id: i for i, e in enumerate(self.entries)}
         self.canon = Canonicalizer(catalog.synonyms)
@@ -125,6 +132,7 @@ class SearchIndex:
                 if key and i not in phrases[key]:
                     phrases[key].append(i)
         self.postings = self._postings(per_entry, lengths)
+        self.meanings = self.embedder.embed_all([meaning_text(e) for e in self.entries])
         self.phrases = {k: (v, _idf(len(self.entries), len(v))) for k, v in phrases.items()}
         self.max_phrase_len = max((k.count(" ") + 1 for k in self.phrases), default=1)
         # words that name a topic somewhere (a title or keyword) weigh more than words only used in prose
@@ -254,7 +262,8 @@ class SearchIndex:
         terms = self.terms(text)
         base = self._retrieve(terms)
         candidates = self._candidates(base, hints)
-        ranked = rerank(self, candidates, terms, hints, limit)
+        meaning = self.meanings @ self.embedder.embed(text)
+        ranked = rerank(self, candidates, terms, hints, limit, meaning)
         hits = tuple(Hit(self.entries[c.index], c.score) for c in ranked if c.score >= MIN_SCORE)
         answered = bool(ranked) and ranked[0].confident
         confidence = ranked[0].confidence if ranked else 0.0

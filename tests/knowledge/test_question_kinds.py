@@ -136,6 +136,8 @@ def test_a_challenge_that_matches_a_told_situation_is_more_likely_the_answer():
         "kind_match": 1.0,
         "rule": 0.0,
         "situation": 0.0,
+        "meaning": 0.3,
+        "meaning_lead": 0.0,
     }
     assert answer_confidence({**features, "situation": 1.0}) > answer_confidence(features)
 
