@@ -287,7 +287,8 @@ _ERRAND = re.compile(
     r"|\bdress code\b|\bcanteen\b|\bcar park\b|\bmeeting rooms?\b|\bfire (?:drill|warden|alarm)\b"
     r"|\binternal (?:job|vacanc\w*)\b|\bjob (?:vacanc\w*|posting|application)\b"
     r"|\b(?:can|may|do|could) i (?:book|order|install|print|borrow|apply for)\b|\bcourses? (?:can|may|should) i\b"
-    r"|\bbook\w* (?:a |an |the )?(?:training course|course|desk|room|flight|hotel|taxi)\b"
+    r"|\bbook\w* (?:a |an |the )?(?:training course|course|desk|room|boardroom|board room|conference room|"
+    r"flight|hotel|taxi)\b"
     r"|\b(?:set ?up|install|configure|connect|fix|repair|unlock) (?:the |a |my |our )?"
     r"(?:printer|laptop|phone|monitor|vpn|wifi|e-?mail|outlook|headset|pc|computer)\b"
     r"|\b(?:lost|stolen|broken|cracked|faulty) (?:laptop|phone|badge|access card|screen|monitor|keyboard|mouse|"
@@ -319,14 +320,19 @@ _ELSEWHERE = re.compile(
     r"iso ?(?:22301|31000|14001|45001|42001|27002|27701|19011|27005)|itil ?(?:4|v[234])|"
     r"27001(?::20\d\d)? annex a|annex a controls?|gdpr art(?:icle)?s?\.? ?\d+|"
     r"(?:9001|27001|14001|22301|27002) (?:clause|section|annex|control)\w*|"
+    r"(?:9001|27001|14001|22301|27002)(?::20\d\d)? (?:clause |section )?\d+(?:\.\d+)+|"
     r"(?:itil|27001|9001) (?:foundation )?(?:exam|practices|certification exam))\b"
 )
 _OURS = re.compile(
     r"20000|\b(?:iso ?)?20k\b|\biso20k\b|\bsms\b|service management system|\bts\b|our (?:iso|certification|standard)"
 )
-# job hunting, reading tips, a tool vendor's prices or its own configuration ("jira automation rule"): not ours
+# thanks, job hunting, reading tips, a tool vendor's prices or its own configuration ("jira automation rule"):
+# not ours
 _OFF_TOPIC = re.compile(
-    r"\b(?:cover letter|cv|resume|job interview|interview questions|linkedin)\b"
+    r"^\W*(?:thanks|thank you|thx|ty|cheers)\b(?![^?]*\?)"  # thanks, and no further question
+    r"|^\W*(?:great|nice|cool|perfect|awesome|ok|okay)\W*(?:(?:that|this) (?:helps|helped|works)|thanks|"
+    r"thank you|got it)?\W*$"
+    r"|\b(?:cover letter|cv|resume|job interview|interview questions|linkedin)\b"
     r"|\brecommend (?:me )?(?:a |any |some )?(?:good )?(?:books?|podcasts?|films?|movies?|novels?)\b"
     r"|\b(?:jira|servicenow|zendesk|freshservice|topdesk|confluence|excel|power ?bi|sharepoint)\b[^?.!]*"
     r"\b(?:automation|script|api|plugin|webhook|formula|macro|jql|pricing|prices?|per.agent|per.seat)\b"

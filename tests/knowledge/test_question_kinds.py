@@ -716,3 +716,29 @@ def test_apologies_and_chat_words_do_not_push_a_question_out_of_the_domain(index
 
 def test_bcm_is_business_continuity_management(index):
     assert index.terms("we have BCM").stems == index.terms("we have business continuity management").stems
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "thanks, that helps!",
+        "great, that helps",
+        "pls book the boardroom for the management review on thursday",
+        "what does ISO 9001 8.5.1 say about control of production",
+    ],
+)
+def test_thanks_a_room_booking_and_another_standards_clause_are_not_answered(index, question):
+    assert not index.search(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("thanks! and what clause covers the CAB?", "8.5.1.3"),
+        ("ok, incident management", "8.6.1"),
+        ("how does 20000-1 8.5.1 compare with ISO 9001 8.5.1", "8.5.1"),
+    ],
+)
+def test_thanks_before_a_question_and_a_comparison_with_9001_are_still_answered(index, question, expected):
+    answer = index.search(question)
+    assert answer.answered and answer.hits[0].entry.id == expected
