@@ -416,10 +416,8 @@ def read_hints(question: str) -> QueryHints:
     if phase is not None or asks_when or _WHICH_ROLE.search(text) or _PLAN.search(text):
         kinds.add("activity")
     # "who decides to adopt 20000-1", "when is availability compared to requirements": the plan's activity
-    names_clause = (
-        bool(tokens & _EXPLICIT_CLAUSE_WORDS)
-        or (bool(tokens & _CLAUSE_WORDS) and not asks_when and not asks_who)
-        or (asks_who and not asks_when and bool(_WHO_OBLIGED.search(text)))
+    names_clause = bool(tokens & _EXPLICIT_CLAUSE_WORDS) or (
+        bool(tokens & _CLAUSE_WORDS) and not asks_when and not asks_who
     )
     if names_clause and phase is None and not _PLAN.search(text) and not tokens & _ACTIVITY_WORDS:
         kinds.discard("activity")  # "which clause says who assigns authorities": the clause, not a role's task
@@ -457,7 +455,8 @@ def read_hints(question: str) -> QueryHints:
         small_team=bool(_SMALL_TEAM.search(text)),
         after_project=bool(_AFTER_PROJECT.search(text)),
         phase_itself=phase is not None and bool(_PHASE_ITSELF.search(text)),
-        obliged=bool(_OBLIGED.search(text)),
+        # "who has to keep the capacity plan up to date" asks whose task it is, not what is obliged
+        obliged=bool(_OBLIGED.search(_WHO_OBLIGED.sub(" ", text))),
         kinds=frozenset(kinds),
     )
 

@@ -517,7 +517,10 @@ def test_objectives_are_no_objection_and_a_second_phase_named_with_its_word_coun
     [
         ("what's the focus of phase 1 in the three phase plan", "activity-phase-1"),
         ("what is the focus of phase 2 of the implementation", "activity-phase-2"),
-        ("who has to assign roles, responsibilities and authorities", "5.3"),
+        ("which clause says who has to assign roles, responsibilities and authorities", "5.3"),
+        # "who has to" asks whose task it is, not what is obliged
+        ("who has to keep the capacity plan up to date", "activity-capacity-management-b"),
+        ("who must tell top management about a major incident", "activity-incident-management-l"),
         ("who assigns roles in phase 1", "activity-implement-service-management-a-2"),
         ("CI audits: which phase?", "activity-configuration-management-f"),
         ("what does an SLA need to contain", "8.3.3"),
