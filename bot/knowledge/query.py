@@ -284,6 +284,7 @@ _ERRAND = re.compile(
     r"|\bpayslips?\b|\bpayroll\b|\bsalar(?:y|ies)\b|\bovertime\b|\btimesheets?\b|\bexpense (?:claims?|reports?)\b"
     r"|\bhow (?:do|can|should) i expense\b|\bexpens\w* (?:the |a |an |my |our )?(?:\w+'s )?(?:hotel|flight|taxi|train|"
     r"meals?|dinner|travel|mileage)\b"
+    r"|\b(?:train|bus|flight|taxi|tram|shuttle|ferry) (?:to|from) (?:the )?(?:airport|station|city|office|hotel)\b"
     r"|\bdress code\b|\bcanteen\b|\bcar park\b|\bmeeting rooms?\b|\bfire (?:drill|warden|alarm)\b"
     r"|\binternal (?:job|vacanc\w*)\b|\bjob (?:vacanc\w*|posting|application)\b"
     r"|\b(?:can|may|do|could) i (?:book|order|install|print|borrow|apply for)\b|\bcourses? (?:can|may|should) i\b"

@@ -728,6 +728,7 @@ def test_bcm_is_business_continuity_management(index):
         "great, that helps",
         "pls book the boardroom for the management review on thursday",
         "what does ISO 9001 8.5.1 say about control of production",
+        "when does the next train to the airport leave",
     ],
 )
 def test_thanks_a_room_booking_and_another_standards_clause_are_not_answered(index, question):
