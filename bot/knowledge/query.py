@@ -342,7 +342,7 @@ _OFF_TOPIC = re.compile(
 
 # the words that steer a question, and real words one letter away from them that must stay as they are
 _CUES = ("level", "phase", "clause", "maturity", "challenge", "activity")
-_NOT_CUE_TYPOS = frozenset({"lever", "levels", "leveled", "levelled", "phrase", "phases", "phased", "clauses", "chase"})
+_NOT_CUE_TYPOS = frozenset({"cause", "lever", "levels", "leveled", "levelled", "phrase", "phases", "phased", "clauses", "chase"})
 _TOKEN = re.compile(r"[A-Za-z]{4,10}")
 
 

@@ -619,6 +619,7 @@ def test_a_misspelt_cue_word_is_spelt_right_before_the_hints_read_it(typo, cue):
 
     assert fix_cue_typos(typo) == cue
     assert fix_cue_typos("a phrase, a lever and two phases") == "a phrase, a lever and two phases"
+    assert fix_cue_typos("the root cause") == "the root cause"  # a real word, not "clause" misspelt
 
 
 def test_a_short_misspelt_word_is_corrected_only_when_one_known_word_is_a_letter_away(index):
@@ -746,3 +747,8 @@ def test_thanks_a_room_booking_and_another_standards_clause_are_not_answered(ind
 def test_thanks_before_a_question_and_a_comparison_with_9001_are_still_answered(index, question, expected):
     answer = index.search(question)
     assert answer.answered and answer.hits[0].entry.id == expected
+
+
+def test_who_raises_the_change_after_a_root_cause_is_found_is_the_problem_task(index):
+    hits = [h.entry.id for h in index.search("after an RCA finds the root cause, who raises the RFC to remove it").hits]
+    assert hits[0] == "activity-problem-management-e", hits
