@@ -288,8 +288,7 @@ _ERRAND = re.compile(
     r"|\bdress code\b|\bcanteen\b|\bcar park\b|\bmeeting rooms?\b|\bfire (?:drill|warden|alarm)\b"
     r"|\binternal (?:job|vacanc\w*)\b|\bjob (?:vacanc\w*|posting|application)\b"
     r"|\b(?:can|may|do|could) i (?:book|order|install|print|borrow|apply for)\b|\bcourses? (?:can|may|should) i\b"
-    r"|\bbook\w* (?:a |an |the )?(?:training course|course|desk|room|boardroom|board room|conference room|"
-    r"flight|hotel|taxi)\b"
+    r"|\bbook\w* (?:a |an |the |our )?(?:[a-z-]+ )?(?:course|desk|room|boardroom|flight|hotel|taxi)\b"
     r"|\b(?:set ?up|install|configure|connect|fix|repair|unlock) (?:the |a |my |our )?"
     r"(?:printer|laptop|phone|monitor|vpn|wifi|e-?mail|outlook|headset|pc|computer)\b"
     r"|\b(?:lost|stolen|broken|cracked|faulty) (?:laptop|phone|badge|access card|screen|monitor|keyboard|mouse|"
@@ -317,7 +316,7 @@ _ERRAND = re.compile(
 # asked without a word of 20000 or the SMS: not ours to answer
 _ELSEWHERE = re.compile(
     r"\b(?:soc ?[123]|pci(?:[ -]?dss)?|nist(?: csf)?|hipaa|gdpr (?:fines?|articles?|dpo|lawful basis)|"
-    r"sox|sarbanes|cobit|cmmi|fedramp|dora|nis ?2|"
+    r"sox|sarbanes|cobit|cmmi|fedramp|dora|nis ?2|etom|tm ?forum|3gpp|togaf|"
     r"iso ?(?:22301|31000|14001|45001|42001|27002|27701|19011|27005)|itil ?(?:4|v[234])|"
     r"27001(?::20\d\d)? annex a|annex a controls?|gdpr art(?:icle)?s?\.? ?\d+|"
     r"(?:9001|27001|14001|22301|27002) (?:clause|section|annex|control)\w*|"
@@ -334,6 +333,8 @@ _OFF_TOPIC = re.compile(
     r"|^\W*(?:great|nice|cool|perfect|awesome|ok|okay)\W*(?:(?:that|this) (?:helps|helped|works)|thanks|"
     r"thank you|got it)?\W*$"
     r"|\b(?:cover letter|cv|resume|job interview|interview questions|linkedin)\b"
+    r"|\b(?:write|give|generate|show) me (?:a |an |some |the )?(?:sql|python|powershell|bash|regex|excel|jql)\b"
+    r"|\bsql (?:query|statement|script)\b"
     r"|\brecommend (?:me )?(?:a |any |some )?(?:good )?(?:books?|podcasts?|films?|movies?|novels?)\b"
     r"|\b(?:jira|servicenow|zendesk|freshservice|topdesk|confluence|excel|power ?bi|sharepoint)\b[^?.!]*"
     r"\b(?:automation|script|api|plugin|webhook|formula|macro|jql|pricing|prices?|per.agent|per.seat)\b"
@@ -342,7 +343,9 @@ _OFF_TOPIC = re.compile(
 
 # the words that steer a question, and real words one letter away from them that must stay as they are
 _CUES = ("level", "phase", "clause", "maturity", "challenge", "activity")
-_NOT_CUE_TYPOS = frozenset({"cause", "lever", "levels", "leveled", "levelled", "phrase", "phases", "phased", "clauses", "chase"})
+_NOT_CUE_TYPOS = frozenset(
+    {"cause", "lever", "levels", "leveled", "levelled", "phrase", "phases", "phased", "clauses", "chase"}
+)
 _TOKEN = re.compile(r"[A-Za-z]{4,10}")
 
 

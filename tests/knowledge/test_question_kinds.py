@@ -730,6 +730,9 @@ def test_bcm_is_business_continuity_management(index):
         "pls book the boardroom for the management review on thursday",
         "what does ISO 9001 8.5.1 say about control of production",
         "when does the next train to the airport leave",
+        "book the war room for friday's CAB pls",
+        "write me a SQL query to pull all P1 tickets from last month",
+        "eTOM level 2 processes for service assurance?",
     ],
 )
 def test_thanks_a_room_booking_and_another_standards_clause_are_not_answered(index, question):
