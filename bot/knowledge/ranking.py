@@ -153,7 +153,7 @@ def rerank(
     named = max((_share(group, query_stems) for group in index.components), default=0.0)
     rows = [_score(index, cand, topic, total, query_stems, hints, roles, about_phase, named) for cand in candidates]
     if meaning is not None:
-        _weigh_meaning(index, rows, meaning, domain)
+        _weigh_meaning(rows, meaning, domain)
     _prefer_subclauses(index, rows, hints.wants_subclause)
     _prefer_longer_titles(index, rows, query_stems)
     rows.sort(key=lambda row: (-row.score, index.entries[row.cand.index].id))
@@ -177,26 +177,25 @@ def rerank(
     return out
 
 
-def _weigh_meaning(index: SearchIndex, rows: list[_Scored], meaning: np.ndarray, domain: float) -> None:
+def _weigh_meaning(rows: list[_Scored], meaning: np.ndarray, domain: float) -> None:
     """When the best entry holds little of the question (a situation told in everyday words), what the
     question means weighs beside its words: each score becomes the share it would show plus its
     likeness in meaning, on the scale of the best score. A question the words answer is left alone."""
     for row in rows:
         row.meaning = float(meaning[row.cand.index])
-    if not rows:
+    # a clause or challenge named by number keeps its place: meaning orders the others
+    plain = sorted((row for row in rows if not row.direct), key=lambda row: -row.score)
+    if not plain or plain[0].score <= 0 or plain[0].cover >= MEANING_COVER_MAX:
         return
-    rows.sort(key=lambda row: (-row.score, index.entries[row.cand.index].id))
-    best = rows[0].score
-    if best <= 0 or rows[0].cover >= MEANING_COVER_MAX:
-        return
+    best = plain[0].score
     shown = 1.0
     keyed = []
-    for row in rows:
+    for row in plain:
         shown = min(shown, _display_score(row, best, domain))
         keyed.append((shown + MEANING_WEIGHT * row.meaning, row))
     top = max(key for key, _ in keyed)
-    for key, row in keyed:
-        if not row.direct and top > 0:
+    if top > 0:
+        for key, row in keyed:
             row.score = best * key / top
 
 

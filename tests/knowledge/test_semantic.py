@@ -64,3 +64,10 @@ def test_a_question_the_words_answer_is_left_to_the_words(index):
 def test_a_situation_told_in_everyday_words_finds_the_clause_it_means(index):
     answer = index.search("management review: what must it cover, will a quarterly slide deck do")
     assert answer.hits[0].entry.id == "9.3"
+
+
+def test_a_clause_named_by_number_keeps_its_place_whatever_the_rest_means(index):
+    question = "clause 8.2.6 - our engineers keep skipping it when they swap hardware on weekends"
+    assert index.search(question).hits[0].entry.id == "8.2.6"
+    for favoured in ("7.4", "guidance-4.10", "activity-configuration-management-d"):
+        assert _with_meaning(index, question, favoured)[0] == "8.2.6"
