@@ -431,6 +431,9 @@ def read_hints(question: str) -> QueryHints:
         kinds.clear()
     # a level's symptoms are no challenge; a situation told before "which clause covers ..." asks for the clause
     situation = bool(_SITUATION.search(text)) and "maturity" not in kinds and not _ASKS_STANDARD.search(text)
+    # "the print supplier is always late and nobody follows it up. who should watch them": whose task it is
+    if situation and asks_who and "activity" in kinds:
+        situation = False
     if situation:
         kinds.add("challenge")
         # "staff ignore the new process", "won't staff the implementation": the words name the topic, not the kind

@@ -755,3 +755,11 @@ def test_thanks_before_a_question_and_a_comparison_with_9001_are_still_answered(
 def test_who_raises_the_change_after_a_root_cause_is_found_is_the_problem_task(index):
     hits = [h.entry.id for h in index.search("after an RCA finds the root cause, who raises the RFC to remove it").hits]
     assert hits[0] == "activity-problem-management-e", hits
+
+
+def test_a_situation_that_ends_asking_who_should_act_asks_for_the_task_not_the_challenge():
+    hints = read_hints(
+        "the print supplier is late every week and nobody follows it up. who should watch their performance"
+    )
+    assert not hints.situation and hints.kinds == {"activity"}
+    assert read_hints("some teams run their own shadow IT and ignore our processes").situation
