@@ -28,7 +28,13 @@ class Embedder:
         self.dimensions = int(self.vectors.shape[1])
 
     def embed(self, text: str) -> np.ndarray:
-        return self.embed_all([text])[0]
+        """One text's unit vector (the question's, on every search: no batch machinery)."""
+        ids = [i for i in self.tokenizer.encode(text, add_special_tokens=False).ids if i != self.unknown]
+        if not ids:
+            return np.zeros(self.dimensions, dtype=np.float32)
+        mean = self.vectors[ids].mean(axis=0)
+        norm = float(np.linalg.norm(mean))
+        return mean / norm if norm > 0 else mean
 
     def embed_all(self, texts: list[str]) -> np.ndarray:
         """One unit vector per text: the mean of its word pieces' vectors (zero when it has none)."""
