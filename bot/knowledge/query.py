@@ -37,6 +37,10 @@ _PHASE_ITSELF = re.compile(
     rf"(?:phase\s*{_ORDINAL}|{_ORDINAL}(?:st|nd|rd)?\s+phase)"
     r"(?:\s+(?:even\s+|really\s+)?about\b|\s*(?:\?|$|,|-|in (?:a|one) (?:nutshell|sentence|word))|\s+for\b)"
     rf"|\bphase\s*{_ORDINAL}\s+(?:even\s+|really\s+)?about\b"
+    # "the overall goal of phase 2", "main objectives of the second phase"
+    r"|\b(?:goals?|objectives?|aims?|purpose|focus|point)\s+(?:of|for)\s+(?:the\s+)?"
+    rf"(?:phase\s*{_ORDINAL}|{_ORDINAL}(?:st|nd|rd)?\s+phase)\b"
+    r"(?!\s+(?:for|in|of)\s+(?!the\s+(?:exemplar\s+|implementation\s+)?(?:plan|implementation|project)\b))"
 )
 _MORE_PHASES = re.compile(
     rf"\s*(?:,|/|&|or|and|to|-)\s*(?:phases?\s*)?{_ORDINAL}\b"

@@ -153,7 +153,8 @@ def rerank(
     named = max((_share(group, query_stems) for group in index.components), default=0.0)
     rows = [_score(index, cand, topic, total, query_stems, hints, roles, about_phase, named) for cand in candidates]
     if meaning is not None:
-        _weigh_meaning(rows, meaning, domain)
+        # "goal of phase 2": the phase named is the answer, whatever else the words mean
+        _weigh_meaning(rows, meaning, domain, keep_order=hints.phase_itself)
     _prefer_subclauses(index, rows, hints.wants_subclause)
     _prefer_longer_titles(index, rows, query_stems)
     rows.sort(key=lambda row: (-row.score, index.entries[row.cand.index].id))
@@ -177,7 +178,7 @@ def rerank(
     return out
 
 
-def _weigh_meaning(rows: list[_Scored], meaning: np.ndarray, domain: float) -> None:
+def _weigh_meaning(rows: list[_Scored], meaning: np.ndarray, domain: float, keep_order: bool = False) -> None:
     """When the best entry holds little of the question (a situation told in everyday words), what the
     question means weighs beside its words: each score becomes the share it would show plus its
     likeness in meaning, on the scale of the best score. A question the words answer is left alone."""
@@ -185,7 +186,7 @@ def _weigh_meaning(rows: list[_Scored], meaning: np.ndarray, domain: float) -> N
         row.meaning = float(meaning[row.cand.index])
     # a clause or challenge named by number keeps its place: meaning orders the others
     plain = sorted((row for row in rows if not row.direct), key=lambda row: -row.score)
-    if not plain or plain[0].score <= 0 or plain[0].cover >= MEANING_COVER_MAX:
+    if keep_order or not plain or plain[0].score <= 0 or plain[0].cover >= MEANING_COVER_MAX:
         return
     best = plain[0].score
     shown = 1.0

@@ -763,3 +763,19 @@ def test_a_situation_that_ends_asking_who_should_act_asks_for_the_task_not_the_c
     )
     assert not hints.situation and hints.kinds == {"activity"}
     assert read_hints("some teams run their own shadow IT and ignore our processes").situation
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what are the main objectives of the second phase of the plan?", "activity-phase-2"),
+        ("overall goal of phase 3 in the exemplar plan", "activity-phase-3"),
+    ],
+)
+def test_the_goal_of_a_phase_is_the_phase_itself(index, question, expected):
+    assert read_hints(question).phase_itself
+    assert index.search(question).hits[0].entry.id == expected
+
+
+def test_the_goal_of_a_phase_for_a_component_is_not_the_phase_itself():
+    assert not read_hints("what's the purpose of phase 1 for incident management").phase_itself
