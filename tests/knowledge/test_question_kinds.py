@@ -733,6 +733,8 @@ def test_bcm_is_business_continuity_management(index):
         "book the war room for friday's CAB pls",
         "write me a SQL query to pull all P1 tickets from last month",
         "eTOM level 2 processes for service assurance?",
+        "how much would a certification body charge us for the stage 2 audit",
+        "what are the GDPR retention periods for customer records",
     ],
 )
 def test_thanks_a_room_booking_and_another_standards_clause_are_not_answered(index, question):
@@ -745,6 +747,7 @@ def test_thanks_a_room_booking_and_another_standards_clause_are_not_answered(ind
         ("thanks! and what clause covers the CAB?", "8.5.1.3"),
         ("ok, incident management", "8.6.1"),
         ("how does 20000-1 8.5.1 compare with ISO 9001 8.5.1", "8.5.1"),
+        ("what does the certification audit look at", "guidance-7.2"),
     ],
 )
 def test_thanks_before_a_question_and_a_comparison_with_9001_are_still_answered(index, question, expected):
