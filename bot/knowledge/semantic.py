@@ -28,29 +28,24 @@ class Embedder:
         self.dimensions = int(self.vectors.shape[1])
 
     def embed(self, text: str) -> np.ndarray:
-        """One text's unit vector (the question's, on every search: no batch machinery)."""
-        ids = [i for i in self.tokenizer.encode(text, add_special_tokens=False).ids if i != self.unknown]
-        if not ids:
-            return np.zeros(self.dimensions, dtype=np.float32)
-        mean = self.vectors[ids].mean(axis=0)
-        norm = float(np.linalg.norm(mean))
-        return mean / norm if norm > 0 else mean
+        """A text's unit vector: the mean of its word pieces' vectors (zero when it has none)."""
+        return self._unit(self.tokenizer.encode(text, add_special_tokens=False).ids)
 
     def embed_all(self, texts: list[str]) -> np.ndarray:
-        """One unit vector per text: the mean of its word pieces' vectors (zero when it has none)."""
-        out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        """One unit vector per text, a row each."""
         encodings = self.tokenizer.encode_batch(texts, add_special_tokens=False)
-        pieces = [np.asarray(e.ids, dtype=np.int64) for e in encodings]
-        pieces = [ids[ids != self.unknown] for ids in pieces]
-        counts = np.array([len(ids) for ids in pieces])
-        filled = np.flatnonzero(counts)
-        if filled.size:
-            flat = np.concatenate([pieces[i] for i in filled])
-            starts = np.concatenate([[0], np.cumsum(counts[filled])[:-1]])
-            sums = np.add.reduceat(self.vectors[flat], starts, axis=0)
-            norms = np.linalg.norm(sums, axis=1, keepdims=True)
-            out[filled] = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
+        out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        for row, encoding in enumerate(encodings):
+            out[row] = self._unit(encoding.ids)
         return out
+
+    def _unit(self, ids: list[int]) -> np.ndarray:
+        known = [i for i in ids if i != self.unknown]
+        if not known:
+            return np.zeros(self.dimensions, dtype=np.float32)
+        mean = self.vectors[known].mean(axis=0)
+        norm = float(np.linalg.norm(mean))
+        return mean / norm if norm > 0 else mean
 
 
 @lru_cache(maxsize=1)
