@@ -66,17 +66,20 @@ _ASKED = re.compile(
     r"^\W*(?:what|which|where|how|who|when|why|is|are|do|does|can|could|should|must|shall|need|explain|tell|show|"
     r"list|give)\b|\?\s*$"
 )
-# "who has to assign roles": who the standard obliges to do it, its clause, more than the plan's task
+# "who has to keep the capacity plan up to date": whose task it is; the obligation words ask nothing of the standard
 _WHO_OBLIGED = re.compile(r"\bwho\s+(?:has to|must|is required to|shall)\b")
-# "which clause covers ...", "what does the standard require for ...": the asker wants the requirement itself
-_ASKS_STANDARD = re.compile(
+# "which clause covers ...", "what does the std expect from ...", "any requirement about ...": the requirement itself
+_STANDARD_SAYS = re.compile(
     r"\b(?:which|what) (?:clause|section|subclause|requirements?|part of (?:the )?(?:standard|20000))\b"
     r"|\bwhat (?:does|do|is|exactly does) (?:the )?(?:standard|std|20000-1|20000|iso 20000|iso)\b[^?.!]*"
     r"\b(?:require|say|expect|demand|want|mean|ask)"
     r"|\b(?:anything|something|a (?:clause|section|requirement)) in (?:the )?(?:standard|std|20000\S*|iso 20000\S*)"
     r"|\bwhere (?:does|do|in) (?:the )?(?:standard|std|20000\S*|iso 20000\S*)\b"
-    # "what goes in the business case", "what should the plan contain": the contents of a thing of ours
-    r"|^\W*(?:what|which)\b[^?.!]{0,40}\b(?:goes|go|put|include|contain|contains)\b"
+    r"|\b(?:any|is there an?|are there) (?:formal )?(?:requirements?|clauses?|rules?) (?:about|on|for)\b"
+)
+# ... or the contents of a thing of ours: "what goes in the business case", "what should the plan contain"
+_ASKS_STANDARD = re.compile(
+    _STANDARD_SAYS.pattern + r"|^\W*(?:what|which)\b[^?.!]{0,40}\b(?:goes|go|put|include|contain|contains)\b"
 )
 # "do we have to", "is it mandatory", "what does the standard say": what is obliged, the clause's business
 _OBLIGED = re.compile(
@@ -428,8 +431,10 @@ def read_hints(question: str) -> QueryHints:
     if phase is not None or asks_when or _WHICH_ROLE.search(text) or _PLAN.search(text):
         kinds.add("activity")
     # "who decides to adopt 20000-1", "when is availability compared to requirements": the plan's activity
-    names_clause = bool(tokens & _EXPLICIT_CLAUSE_WORDS) or (
-        bool(tokens & _CLAUSE_WORDS) and not asks_when and not asks_who
+    names_clause = (
+        bool(tokens & _EXPLICIT_CLAUSE_WORDS)
+        or (bool(tokens & _CLAUSE_WORDS) and not asks_when and not asks_who)
+        or bool(_STANDARD_SAYS.search(text))
     )
     if names_clause and phase is None and not _PLAN.search(text) and not tokens & _ACTIVITY_WORDS:
         kinds.discard("activity")  # "which clause says who assigns authorities": the clause, not a role's task
