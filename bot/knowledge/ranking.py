@@ -153,8 +153,10 @@ def rerank(
     named = max((_share(group, query_stems) for group in index.components), default=0.0)
     rows = [_score(index, cand, topic, total, query_stems, hints, roles, about_phase, named) for cand in candidates]
     if meaning is not None:
-        # "goal of phase 2": the phase named is the answer, whatever else the words mean
-        _weigh_meaning(rows, meaning, domain, keep_order=hints.phase_itself)
+        # "goal of phase 2", "how often must we audit, per the standard": what the question names is the answer,
+        # the phase itself or the standard's clause, whatever else its words mean
+        asks_the_standard = hints.names_clause and not hints.kinds
+        _weigh_meaning(rows, meaning, domain, keep_order=hints.phase_itself or asks_the_standard)
     _prefer_subclauses(index, rows, hints.wants_subclause)
     _prefer_longer_titles(index, rows, query_stems)
     rows.sort(key=lambda row: (-row.score, index.entries[row.cand.index].id))

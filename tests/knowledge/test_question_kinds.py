@@ -782,3 +782,15 @@ def test_the_goal_of_a_phase_is_the_phase_itself(index, question, expected):
 
 def test_the_goal_of_a_phase_for_a_component_is_not_the_phase_itself():
     assert not read_hints("what's the purpose of phase 1 for incident management").phase_itself
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how frequently must internal audits take place according to the standard", "9.2"),
+        ("our policy sits on the intranet and nobody reads it. is there a requirement about sharing it?", "5.2.2"),
+    ],
+)
+def test_a_question_about_what_the_standard_says_gets_its_clause(index, question, expected):
+    assert read_hints(question).names_clause
+    assert index.search(question).hits[0].entry.id == expected
