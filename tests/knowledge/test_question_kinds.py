@@ -787,7 +787,7 @@ def test_the_goal_of_a_phase_for_a_component_is_not_the_phase_itself():
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("how frequently must internal audits take place according to the standard", "9.2"),
+        ("per the standard, how often do we need internal audits", "9.2"),
         ("our policy sits on the intranet and nobody reads it. is there a requirement about sharing it?", "5.2.2"),
     ],
 )
