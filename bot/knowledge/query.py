@@ -64,7 +64,7 @@ _SYMPTOM = re.compile(
 )
 _ASKED = re.compile(
     r"^\W*(?:what|which|where|how|who|when|why|is|are|do|does|can|could|should|must|shall|need|explain|tell|show|"
-    r"list|give)\b|\?\s*$"
+    r"list|give)\b|\?"
 )
 # "who has to keep the capacity plan up to date": whose task it is; the obligation words ask nothing of the standard
 _WHO_OBLIGED = re.compile(r"\bwho\s+(?:has to|must|is required to|shall)\b")

@@ -794,3 +794,8 @@ def test_the_goal_of_a_phase_for_a_component_is_not_the_phase_itself():
 def test_a_question_about_what_the_standard_says_gets_its_clause(index, question, expected):
     assert read_hints(question).names_clause
     assert index.search(question).hits[0].entry.id == expected
+
+
+def test_a_question_mark_before_an_afterthought_still_makes_a_question():
+    assert read_hints("once the cmdb exists who keeps it current? ours is already stale lol").asks_who
+    assert not read_hints("audits are done by the people who run the process").asks_who
