@@ -97,6 +97,15 @@ _SMALL_TEAM = re.compile(
     r"([1-4]?\d)\s*(?:people|staff|persons?|employees|ppl|fte|ftes|heads?|of us)\b"
     r"|\b(?:team|company|department|shop|staff) of ([1-4]?\d)\b"
     r"|\b([1-4]?\d)[- ](?:person|people|man|strong)(?: it)? (?:team|shop|company|department|organization)\b"
+    # "our IT team is 12 people", "the stores each have like 4 IT people"
+    r"|\b(?:team|company|department|shop|it) (?:is|are) (?:only |just |about |around )?([1-4]?\d) (?:people|staff|ppl)\b"
+    r"|\b(?:have|has) (?:like |only |just |about |around )?([1-4]?\d) (?:it )?(?:people|staff|ppl)\b"
+)
+# "phase 1 is done and we missed two objectives", "we hit maybe half our targets": evaluating the implementation
+_MISSED_OBJECTIVES = re.compile(
+    r"\b(?:missed|missing|miss|not (?:met|achieved|reached|hit)|fell short of|falling short of|hit (?:maybe |only )*half)"
+    r"\b[^?.!]{0,40}\b(?:objectives?|targets?|goals?)\b"
+    r"|\b(?:objectives?|targets?|goals?) (?:were |was |are |have been )?(?:missed|not (?:met|achieved|reached))\b"
 )
 # "once the project closes", "after go-live": what comes after the implementation (TS 5.7)
 _AFTER_PROJECT = re.compile(
@@ -400,6 +409,7 @@ class QueryHints:
     errand: bool = False
     small_team: bool = False  # "we're 12 people": a very small entity
     after_project: bool = False  # "once the project closes": what comes after the implementation
+    missed_objectives: bool = False  # "we missed two of the phase objectives": evaluating the implementation
     phase_itself: bool = False  # "what is phase 2 about": the phase's objectives, whatever else is named
     obliged: bool = False  # asks what is obliged or what the standard says ("do we have to", "mandatory")
     kinds: frozenset[str] = field(default_factory=frozenset)
@@ -430,6 +440,10 @@ def read_hints(question: str) -> QueryHints:
     asks_who = bool(_WHO.search(unroled))
     if phase is not None or asks_when or _WHICH_ROLE.search(text) or _PLAN.search(text):
         kinds.add("activity")
+    # "phase 1 is done and we missed two objectives": the phase says when; evaluating it is no plan activity
+    missed_objectives = bool(_MISSED_OBJECTIVES.search(text))
+    if missed_objectives and not asks_who and not asks_when:
+        kinds.discard("activity")
     # "who decides to adopt 20000-1", "when is availability compared to requirements": the plan's activity
     names_clause = (
         bool(tokens & _EXPLICIT_CLAUSE_WORDS)
@@ -474,6 +488,7 @@ def read_hints(question: str) -> QueryHints:
         or (bool(_ELSEWHERE.search(text)) and not _OURS.search(text)),
         small_team=bool(_SMALL_TEAM.search(text)),
         after_project=bool(_AFTER_PROJECT.search(text)),
+        missed_objectives=missed_objectives,
         phase_itself=phase is not None and bool(_PHASE_ITSELF.search(text)),
         # "who has to keep the capacity plan up to date" asks whose task it is, not what is obliged
         obliged=bool(_OBLIGED.search(_WHO_OBLIGED.sub(" ", text))),

@@ -46,6 +46,7 @@ APPROACHES = {1: "guidance-5.2.2", 2: "guidance-5.2.3"}  # TS 5.2's phasing appr
 APPROACH_NAMED = 2.0
 SMALL_ENTITIES, SMALL_TEAM_SAID = "guidance-4.11", 2.0
 FUTURE_ACTION, AFTER_PROJECT_SAID = "guidance-5.7", 2.0
+EVALUATION, MISSED_OBJECTIVES_SAID = "guidance-5.6", 2.0
 GUIDANCE_PLACE, GUIDANCE_IN_VIEW = 3, 0.5  # the best guidance entry is shown third when this close to the first
 BASE_OFFSET, TITLE_WEIGHT, STRONG_WEIGHT = 0.4, 2.0, 3.0  # how retrieval, title and keyword matches add up
 PARENT_CLAUSE = 0.7
@@ -146,8 +147,12 @@ def rerank(
     query_stems = {s for s, _, _ in topic}
     roles = _roles_named(index, terms)
     # "phase 2 goals" names no component and no role: it asks for the phase's objectives
+    # "phase 1 is done and we missed two objectives": the phase is when, the question is about evaluating it
     about_phase = hints.phase_itself or (
-        hints.phase is not None and not any(roles) and not (query_stems & index.component_stems)
+        hints.phase is not None
+        and not any(roles)
+        and not (query_stems & index.component_stems)
+        and not hints.missed_objectives
     )
     # "change management" names the change management component, not "new or changed services"
     named = max((_share(group, query_stems) for group in index.components), default=0.0)
@@ -384,6 +389,8 @@ def _score(
         raw *= SMALL_TEAM_SAID  # "we're 12 people, will a spreadsheet do": the TS's advice for very small entities
     if hints.after_project and entry.id == FUTURE_ACTION:
         raw *= AFTER_PROJECT_SAID  # "once the project closes, how do we stop the slide back": the TS's step after it
+    if hints.missed_objectives and entry.id == EVALUATION:
+        raw *= MISSED_OBJECTIVES_SAID  # "phase 1 is done and we missed two objectives": the TS on evaluating it
     if hints.approach is not None and entry.id == APPROACHES.get(hints.approach):
         raw *= APPROACH_NAMED  # "approach 2": the words of both approaches are alike, the number tells them apart
     if entry.kind == "maturity" and hints.level is not None and title <= query_stems:

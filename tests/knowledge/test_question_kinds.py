@@ -799,3 +799,22 @@ def test_a_question_about_what_the_standard_says_gets_its_clause(index, question
 def test_a_question_mark_before_an_afterthought_still_makes_a_question():
     assert read_hints("once the cmdb exists who keeps it current? ours is already stale lol").asks_who
     assert not read_hints("audits are done by the people who run the process").asks_who
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a phase named as the time of missed objectives: the TS on evaluating the implementation
+        ("we closed phase 2 but two of its objectives were not met, what now", "guidance-5.6"),
+        ("what are the objectives of phase 2", "activity-phase-2"),
+        # a team's size said as "is 8 people" or "have 3 IT staff": the TS's advice for very small entities
+        ("our IT team is 8 people, is a spreadsheet enough instead of a CMDB tool", "guidance-4.11"),
+    ],
+)
+def test_missed_objectives_and_a_small_team_find_the_ts_advice(index, question, expected):
+    assert index.search(question).hits[0].entry.id == expected
+
+
+def test_a_small_team_said_by_what_each_site_has():
+    assert read_hints("the branch offices each have only 3 IT staff, do they need service desk software").small_team
+    assert not read_hints("we have 300 staff on the service desk").small_team
