@@ -98,13 +98,14 @@ _SMALL_TEAM = re.compile(
     r"|\b(?:team|company|department|shop|staff) of ([1-4]?\d)\b"
     r"|\b([1-4]?\d)[- ](?:person|people|man|strong)(?: it)? (?:team|shop|company|department|organization)\b"
     # "our IT team is 12 people", "the stores each have like 4 IT people"
-    r"|\b(?:team|company|department|shop|it) (?:is|are) (?:only |just |about |around )?([1-4]?\d) (?:people|staff|ppl)\b"
+    r"|\b(?:team|company|department|shop|it) (?:is|are) (?:only |just |about |around )?"
+    r"([1-4]?\d) (?:people|staff|ppl)\b"
     r"|\b(?:have|has) (?:like |only |just |about |around )?([1-4]?\d) (?:it )?(?:people|staff|ppl)\b"
 )
 # "phase 1 is done and we missed two objectives", "we hit maybe half our targets": evaluating the implementation
 _MISSED_OBJECTIVES = re.compile(
-    r"\b(?:missed|missing|miss|not (?:met|achieved|reached|hit)|fell short of|falling short of|hit (?:maybe |only )*half)"
-    r"\b[^?.!]{0,40}\b(?:objectives?|targets?|goals?)\b"
+    r"\b(?:missed|missing|miss|not (?:met|achieved|reached|hit)|fell short of|falling short of|"
+    r"hit (?:maybe |only )*half)\b[^?.!]{0,40}\b(?:objectives?|targets?|goals?)\b"
     r"|\b(?:objectives?|targets?|goals?) (?:were |was |are |have been )?(?:missed|not (?:met|achieved|reached))\b"
 )
 # "once the project closes", "after go-live": what comes after the implementation (TS 5.7)
