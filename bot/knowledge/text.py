@@ -16,6 +16,8 @@ _STATE_WORDS = re.compile(r"\b(as|to)-(is|be)\b")
 _C_WORDS = re.compile(r"\bc[- ](suite|level)\b")
 # "commitment from the top", "support at the top", "nobody upstairs": top management
 _THE_TOP = re.compile(r"\b(?:(from|at|by) the top|upstairs)\b")
+# "is that a problem?", "no problem": a worry, not problem management
+_NO_PROBLEM = re.compile(r"\b(?:is|would|will|could) (?:that|this|it) (?:be )?(?:a )?problem\b|\bno problem\b")
 # "re-test" is one word (its "re" would be dropped as a stopword and leave "test")
 _RE_WORDS = re.compile(r"\bre-(test|run)")
 _CONTRACTION = re.compile(r"(n't|'s|'re|'ve|'ll|'d|'m)\b")
@@ -140,6 +142,7 @@ def normalize(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _WIIFM.sub(" wiifm ", text.lower().replace("&", " and ").replace("’", "'"))
+    text = _NO_PROBLEM.sub(" is that ok ", text)
     text = _STATE_WORDS.sub(r"\1\2", text)
     text = _C_WORDS.sub(r"c\1", text)
     text = _RE_WORDS.sub(r"re\1", text)

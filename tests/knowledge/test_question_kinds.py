@@ -818,3 +818,10 @@ def test_missed_objectives_and_a_small_team_find_the_ts_advice(index, question, 
 def test_a_small_team_said_by_what_each_site_has():
     assert read_hints("the branch offices each have only 3 IT staff, do they need service desk software").small_team
     assert not read_hints("we have 300 staff on the service desk").small_team
+
+
+def test_is_that_a_problem_is_a_worry_not_problem_management():
+    from bot.knowledge.text import words
+
+    assert "problem" not in words("I own the change process and manage it too. is that a problem?")
+    assert "problem" in words("is it a problem if the problem manager also runs incidents")
