@@ -38,6 +38,16 @@ class EntryBase(_Strict):
             raise ValueError("a clause is listed twice")
         return value
 
+    @field_validator("keywords", "examples")
+    @classmethod
+    def _no_repeated_phrases(cls, value: list[str]) -> list[str]:
+        seen: set[str] = set()
+        for phrase in value:
+            if phrase.lower() in seen:
+                raise ValueError(f"{phrase!r} is listed twice")
+            seen.add(phrase.lower())
+        return value
+
 
 class ClauseEntry(EntryBase):
     kind: Literal["clause"]

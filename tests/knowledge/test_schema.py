@@ -208,3 +208,9 @@ def test_organization_folder_entries_are_validated(shipped, tmp_path):
     )
     message = load_error(shipped, org)
     assert "local.yaml" in message and "policy-x" in message and "9.9" in message
+
+
+def test_a_keyword_listed_twice(shipped):
+    write(shipped, "clauses.yaml", CLAUSES.replace("keywords: [comms]", "keywords: [comms, Comms]"))
+    message = load_error(shipped)
+    assert "7.4" in message and "'keywords'" in message and "listed twice" in message
