@@ -351,7 +351,7 @@ _OFF_TOPIC = re.compile(
     r"thank you|got it)?\W*$"
     r"|\b(?:cover letter|cv|resume|job interview|interview questions|linkedin)\b"
     r"|\b(?:write|give|generate|show) me (?:a |an |some |the )?(?:sql|python|powershell|bash|regex|excel|jql)\b"
-    r"|\bsql (?:query|statement|script)\b"
+    r"|\bsql (?:query|statement|script)\b|\b(?:in|with|using) (?:python|javascript|typescript|powershell|bash|java)\b"
     # a certification body's prices: a quote to ask the body for, nothing the standard or the TS says
     r"|\b(?:bsi|sgs|dnv|t[uü]v|lrqa|bureau veritas|intertek|certification bod(?:y|ies)|registrars?|certifiers?)\b"
     r"[^?.!]*\b(?:charges?|costs?|price|prices|fees?|quotes?|rates?)\b"
