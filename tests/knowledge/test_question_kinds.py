@@ -735,6 +735,8 @@ def test_bcm_is_business_continuity_management(index):
         "eTOM level 2 processes for service assurance?",
         "how much would a certification body charge us for the stage 2 audit",
         "what are the GDPR retention periods for customer records",
+        "how many hours do we have under GDPR to tell the regulator about a breach",
+        "draft me a press release about the new booking app",
     ],
 )
 def test_thanks_a_room_booking_and_another_standards_clause_are_not_answered(index, question):
@@ -748,6 +750,7 @@ def test_thanks_a_room_booking_and_another_standards_clause_are_not_answered(ind
         ("ok, incident management", "8.6.1"),
         ("how does 20000-1 8.5.1 compare with ISO 9001 8.5.1", "8.5.1"),
         ("what does the certification audit look at", "guidance-7.2"),
+        ("under GDPR, does the SMS need a data breach process?", "8.7.3.3"),
     ],
 )
 def test_thanks_before_a_question_and_a_comparison_with_9001_are_still_answered(index, question, expected):
