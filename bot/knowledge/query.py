@@ -332,7 +332,8 @@ _ERRAND = re.compile(
 # another framework's own content ("ITIL 4 practices", "27001 Annex A controls", "SOC 2 evidence", "GDPR fines"),
 # asked without a word of 20000 or the SMS: not ours to answer
 _ELSEWHERE = re.compile(
-    r"\b(?:soc ?[123]|pci(?:[ -]?dss)?|nist(?: csf)?|hipaa|gdpr (?:fines?|articles?|dpo|lawful basis|retention)|under (?:the )?gdpr|"
+    r"\b(?:soc ?[123]|pci(?:[ -]?dss)?|nist(?: csf)?|hipaa|"
+    r"gdpr (?:fines?|articles?|dpo|lawful basis|retention)|under (?:the )?gdpr|"
     r"sox|sarbanes|cobit|cmmi|fedramp|dora|nis ?2|etom|tm ?forum|3gpp|togaf|"
     r"iso ?(?:22301|31000|14001|45001|42001|27002|27701|19011|27005)|itil ?(?:4|v[234])|"
     r"27001(?::20\d\d)? annex a|annex a controls?|gdpr art(?:icle)?s?\.? ?\d+|"
@@ -351,7 +352,8 @@ _OFF_TOPIC = re.compile(
     r"thank you|got it)?\W*$"
     r"|\b(?:cover letter|cv|resume|job interview|interview questions|linkedin)\b"
     r"|\b(?:write|give|generate|show) me (?:a |an |some |the )?(?:sql|python|powershell|bash|regex|excel|jql)\b"
-    r"|\b(?:draft|write) (?:me |us )?(?:a |an )?(?:press release|blog post|tweet|linkedin post|newsletter|speech|poem)\b"
+    r"|\b(?:draft|write) (?:me |us )?(?:a |an )?"
+    r"(?:press release|blog post|tweet|linkedin post|newsletter|speech|poem)\b"
     r"|\bsql (?:query|statement|script)\b|\b(?:in|with|using) (?:python|javascript|typescript|powershell|bash|java)\b"
     # a certification body's prices: a quote to ask the body for, nothing the standard or the TS says
     r"|\b(?:bsi|sgs|dnv|t[uü]v|lrqa|bureau veritas|intertek|certification bod(?:y|ies)|registrars?|certifiers?)\b"
