@@ -22,7 +22,7 @@ from bot.knowledge.catalog import Catalog
 from bot.knowledge.query import QueryHints, fix_cue_typos, read_hints
 from bot.knowledge.ranking import APPROACHES, CUE_STEMS, CUE_WEIGHT, MIN_SCORE, Candidate, QueryTerms, rerank
 from bot.knowledge.schema import Entry
-from bot.knowledge.semantic import Embedder, shipped_embedder
+from bot.knowledge.semantic import shipped_embedder
 from bot.knowledge.synonyms import Canonicalizer
 from bot.knowledge.text import STOPWORDS, stem, words
 
@@ -83,9 +83,9 @@ class Posting:
 class SearchIndex:
     """Answers questions from a catalog; build once, query from any thread."""
 
-    def __init__(self, catalog: Catalog, embedder: Embedder | None = None) -> None:
+    def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self.embedder = embedder or shipped_embedder()
+        self.embedder = shipped_embedder()
         self.entries = catalog.entries
         self.positions = {e.id: i for i, e in enumerate(self.entries)}
         self.canon = Canonicalizer(catalog.synonyms)

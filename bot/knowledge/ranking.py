@@ -131,10 +131,10 @@ def rerank(
     terms: QueryTerms,
     hints: QueryHints,
     limit: int,
-    meaning: np.ndarray | None = None,
+    meaning: np.ndarray,
 ) -> list[Candidate]:
     """The best `limit` candidates by relevance; the first marked confident or not. `meaning` holds
-    every entry's likeness in meaning to the question (`bot.knowledge.semantic`), when known."""
+    every entry's likeness in meaning to the question (`bot.knowledge.semantic`)."""
     topic = _weighted_terms(index, terms)
     known = sum(weight * conf for _, weight, conf in topic)
     # a short word's guessed spelling ("lunch" read as "launch") helps find entries, not prove the question ours
@@ -157,11 +157,10 @@ def rerank(
     # "change management" names the change management component, not "new or changed services"
     named = max((_share(group, query_stems) for group in index.components), default=0.0)
     rows = [_score(index, cand, topic, total, query_stems, hints, roles, about_phase, named) for cand in candidates]
-    if meaning is not None:
-        # "goal of phase 2", "how often must we audit, per the standard": what the question names is the answer,
-        # the phase itself or the standard's clause, whatever else its words mean
-        asks_the_standard = hints.names_clause and not hints.kinds
-        _weigh_meaning(rows, meaning, domain, keep_order=hints.phase_itself or asks_the_standard)
+    # "goal of phase 2", "how often must we audit, per the standard": what the question names is the answer,
+    # the phase itself or the standard's clause, whatever else its words mean
+    asks_the_standard = hints.names_clause and not hints.kinds
+    _weigh_meaning(rows, meaning, domain, keep_order=hints.phase_itself or asks_the_standard)
     _prefer_subclauses(index, rows, hints.wants_subclause)
     _prefer_longer_titles(index, rows, query_stems)
     rows.sort(key=lambda row: (-row.score, index.entries[row.cand.index].id))
