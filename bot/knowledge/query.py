@@ -71,7 +71,7 @@ _WHO_OBLIGED = re.compile(r"\bwho\s+(?:has to|must|is required to|shall)\b")
 # "which clause covers ...", "what does the std expect from ...", "any requirement about ...": the requirement itself
 _STANDARD_SAYS = re.compile(
     r"\b(?:which|what) (?:clause|section|subclause|requirements?|part of (?:the )?(?:standard|20000))\b"
-    r"|\bwhat (?:does|do|is|exactly does) (?:the )?(?:standard|std|20000-1|20000|iso 20000|iso)\b[^?.!]*"
+    r"|\bwhat(?:s| does| do| is| exactly does)? (?:the )?(?:standard|std|20000-1|20000|iso 20000|iso)\b[^?.!]*"
     r"\b(?:require|say|expect|demand|want|mean|ask)"
     r"|\b(?:anything|something|a (?:clause|section|requirement)) in (?:the )?(?:standard|std|20000\S*|iso 20000\S*)"
     r"|\bwhere (?:does|do|in) (?:the )?(?:standard|std|20000\S*|iso 20000\S*)\b"
@@ -119,8 +119,11 @@ _AFTER_PROJECT = re.compile(
 )
 _RELATIVE_WHO = re.compile(r"(?<=\w )who\b")
 # "who counts as an interested party", "who qualifies as a customer": what counts, not a role asked for
-_WHO_COUNTS = re.compile(r"\bwho (?:counts|qualifies|is considered|are considered)\b")
+_WHO_COUNTS = re.compile(r"\bwho (?:even |really |actually )?(?:counts|qualifies|is considered|are considered)\b")
 _PLAN = re.compile(r"\b(?:implementation|project|the) plan\b")
+_PROJECT_PLAN = re.compile(r"\b(?:implementation|project) plan\b")
+# "what does the standard want for incidents? not the project plan stuff": the plan is set aside
+_NOT_PLAN = re.compile(r"\bnot (?:the |our |in the )?(?:project |implementation )?plan\b")
 _TS_HINT = re.compile(r"20000-5|\bts\b|\btr\b|\bguidance\b|\bimplementation guide\b")
 
 # words that say which kind of entry the asker wants
@@ -291,12 +294,14 @@ _OWN_THINGS = (
     r"password|passcode|pin|login|log-in|account|username|laptop|pc|computer|desktop|machine|phone|iphone|"
     r"android|mobile|tablet|ipad|monitor|screen|keyboard|mouse|headset|printer|e-?mail|mailbox|inbox|outlook|"
     r"calendar|ticket|salary|pay|payslip|payroll|pension|bank|expenses?|leave|holidays?|vacation|address|"
+    r"token|rsa token|mfa|2fa|authenticator|"
     r"car|bike|badge|timesheet|overtime|appraisal|bonus|line manager|wifi|wi-fi|vpn|access card|files?|folder|"
     r"drive|software|licen[cs]e|calls?|emergency contact|notice period"
 )
 _ERRAND = re.compile(
     rf"\bmy\s+(?:[a-z-]+\s+)?(?:{_OWN_THINGS})\b"
     r"|\b(?:annual|sick|parental|maternity|paternity|unpaid|compassionate|study) leave\b"
+    r"|\b(?:days?|weeks?|how much|how many) (?:of )?(?:annual )?leave\b|\bleave (?:do|have) i\b|\bleave left\b"
     r"|\bleave (?:request|balance|allowance)|\bvacation days?\b|\bholiday (?:allowance|request|entitlement|days?)\b"
     r"|\bpayslips?\b|\bpayroll\b|\bsalar(?:y|ies)\b|\bovertime\b|\btimesheets?\b|\bexpense (?:claims?|reports?)\b"
     r"|\bhow (?:do|can|should) i expense\b|\bexpens\w* (?:the |a |an |my |our )?(?:\w+'s )?(?:hotel|flight|taxi|train|"
@@ -323,6 +328,8 @@ _ERRAND = re.compile(
     r"|\b(?:report(?:ing)?|call(?:ing)? in) sick\b|\bsick(?:ness)? (?:absence|note|days?|pay)\b"
     r"|\b(?:laptop|pc|computer|phone|printer|vpn|wi-?fi|screen|monitor|outlook|e-?mail|headset|machine)\b[^?.!]*"
     r"\b(?:not|keeps?) (?:turn on|boot|start|print|connect|work|load|open|crash\w*|freez\w*|disconnect\w*)\b"
+    r"|\b(?:printer|copier|scanner)\b[^?.!]*\b(?:jam\w*|out of (?:paper|toner|ink)|offline)\b|\bpaper jam\b"
+    r"|\b(?:i am|i'm|im|got|i got|i was|i've been) locked out\b"
     r"|\bi (?:forgot|lost|locked)\b|\bi can ?not (?:log|sign|access|print|connect)\b"
     r"|\bout of (?:the )?office (?:reply|message|notice)|\b(?:in|on|with) outlook\b"
     r"|\btranslat\w* (?:[a-z-]+ ){0,5}(?:into|to) "
@@ -339,7 +346,8 @@ _ELSEWHERE = re.compile(
     r"27001(?::20\d\d)? annex a|annex a controls?|gdpr art(?:icle)?s?\.? ?\d+|"
     r"(?:9001|27001|14001|22301|27002) (?:clause|section|annex|control)\w*|"
     r"(?:9001|27001|14001|22301|27002)(?::20\d\d)? (?:clause |section )?\d+(?:\.\d+)+|"
-    r"(?:itil|27001|9001) (?:foundation )?(?:exam|practices|certification exam))\b"
+    r"(?:itil|27001|9001) (?:foundation )?(?:exam|practices|certification exam)|"
+    r"(?:next|new|latest|upcoming) (?:revision|version|edition|update) of (?:iso ?)?(?:9001|27001|14001|22301|itil))\b"
 )
 _OURS = re.compile(
     r"20000|\b(?:iso ?)?20k\b|\biso20k\b|\bsms\b|service management system|\bts\b|our (?:iso|certification|standard)"
@@ -442,19 +450,23 @@ def read_hints(question: str) -> QueryHints:
         kinds.add("maturity")
     asks_when = bool(_WHEN.search(_PLAN_CONTENTS.sub(" ", text)))
     asks_who = bool(_WHO.search(unroled))
-    if phase is not None or asks_when or _WHICH_ROLE.search(text) or _PLAN.search(text):
+    planned = _PLAN.search(_NOT_PLAN.sub(" ", text))
+    if phase is not None or asks_when or _WHICH_ROLE.search(text) or planned:
         kinds.add("activity")
     # "phase 1 is done and we missed two objectives": the phase says when; evaluating it is no plan activity
     missed_objectives = bool(_MISSED_OBJECTIVES.search(text))
     if missed_objectives and not asks_who and not asks_when:
         kinds.discard("activity")
     # "who decides to adopt 20000-1", "when is availability compared to requirements": the plan's activity
+    standard_says = bool(_STANDARD_SAYS.search(text))
     names_clause = (
         bool(tokens & _EXPLICIT_CLAUSE_WORDS)
         or (bool(tokens & _CLAUSE_WORDS) and not asks_when and not asks_who)
-        or bool(_STANDARD_SAYS.search(text))
+        or standard_says
     )
-    if names_clause and phase is None and not _PLAN.search(text) and not tokens & _ACTIVITY_WORDS:
+    # "what is the standard expecting in the plan": the SMS plan of the standard, not the project's plan
+    plan_asked = planned and not (standard_says and not _PROJECT_PLAN.search(text))
+    if names_clause and phase is None and not plan_asked and not tokens & _ACTIVITY_WORDS:
         kinds.discard("activity")  # "which clause says who assigns authorities": the clause, not a role's task
     # a state of affairs told that names no kind ("the process is skipped"): symptoms, not a clause asked for
     symptom = told and bool(_SYMPTOM.search(text)) and not tokens & _KIND_CUES - _PROCESS_WORDS

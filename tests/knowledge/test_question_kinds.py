@@ -654,6 +654,7 @@ def test_a_question_about_the_standard_with_an_aside_is_not_read_as_a_challenge(
 def test_when_is_that_asks_when_and_who_counts_asks_no_role():
     assert read_hints("we've never tested our continuity plan, when is that supposed to happen").asks_when
     assert not read_hints("interested parties - who counts and what do we have to do with them").asks_who
+    assert not read_hints("who even counts as a customer for us? the faculties, the students?").asks_who
     assert read_hints("who approves changes at the CAB").asks_who
 
 
@@ -737,6 +738,10 @@ def test_bcm_is_business_continuity_management(index):
         "what are the GDPR retention periods for customer records",
         "how many hours do we have under GDPR to tell the regulator about a breach",
         "draft me a press release about the new booking app",
+        "how many days of annual leave have I got left",
+        "the printer on floor 2 is jammed, who fixes it",
+        "I'm locked out of the VPN, can you reset my MFA token",
+        "when is the next version of ISO 27001 coming out",
     ],
 )
 def test_thanks_a_room_booking_and_another_standards_clause_are_not_answered(index, question):
@@ -792,6 +797,8 @@ def test_the_goal_of_a_phase_for_a_component_is_not_the_phase_itself():
     [
         ("per the standard, how often do we need internal audits", "9.2"),
         ("our policy sits on the intranet and nobody reads it. is there a requirement about sharing it?", "5.2.2"),
+        ("clause 6.3: what's the standard expecting to be in the plan?", "6.3"),
+        ("what does the standard want for problem mgmt? not the project plan, the requirements", "8.6.3"),
     ],
 )
 def test_a_question_about_what_the_standard_says_gets_its_clause(index, question, expected):

@@ -85,6 +85,23 @@ def test_activities_cover_every_group_and_phase(catalog):
         assert entry.id.startswith(f"activity-{entry.group}-")
 
 
+def test_a_sub_item_does_not_repeat_its_parents_topic(catalog):
+    """A sub-item's keywords name what it adds: one that repeats its parent's topic ("management representative"
+    on "Authority to make sure SMS processes are established") takes the parent's questions from it."""
+    by_id = {e.id: e for e in catalog.entries}
+    repeated = {}
+    for entry in catalog.of_kind("activity"):
+        parent = by_id.get(entry.id.rsplit("-", 1)[0])
+        if parent is None or not entry.id.rsplit("-", 1)[1].isdigit():
+            continue
+        roles = {r.lower() for r in entry.who}
+        shared = {k.lower() for k in entry.keywords} & {k.lower() for k in parent.keywords}
+        topics = {k for k in shared if k not in roles and not k.startswith("phase")}
+        if topics:
+            repeated[entry.id] = sorted(topics)
+    assert repeated == {}
+
+
 def test_every_entry_cites_its_source(catalog):
     assert all(e.source and e.clauses for e in catalog.entries)
 
