@@ -90,7 +90,11 @@ _MEMBERSHIP = re.compile(
     r"\bwho\s+(?:should|must|will|would|can|could|do we need to|is going to)?\s*(?:really\s+|actually\s+)?"
     r"(?:be|sit|join|serve)\s+(?:on|in)\b"
 )
-_PLAN_CONTENTS = re.compile(r"\bwho (?:does|will do|do) what\b|\bwho\s*,\s*(?:by )?when\b|\bby when\b")
+_PLAN_CONTENTS = re.compile(
+    r"\bwho (?:does|will do|do) what\b|\bwho\s*,\s*(?:by )?when\b|\bby when\b"
+    # "what, when, to whom, who does it": the contents a thing must state, listed
+    r"|\b(?:what|when|who|whom|how|why)(?:\s*,\s*(?:and\s+)?(?:to\s+)?(?:what|when|who|whom|how|why)\b(?: does it)?)+"
+)
 # "we're 12 people", "a team of 15", "a 10-person IT shop": a very small entity (TS 4.11)
 _SMALL_TEAM = re.compile(
     r"\b(?:we|we are|there are|only|just)\s+(?:about |around |roughly |only |just )?"
@@ -113,6 +117,8 @@ _AFTER_PROJECT = re.compile(
     r"\b(?:after|once|when) (?:the |our )?(?:project|implementation|programme|program|rollout) "
     r"(?:is |has )?(?:closes|closed|ends|ended|over|finish\w*|done|complete\w*|wraps up|wrapped up)"
     r"|\bafter (?:the |our )?(?:project|implementation|programme|program|rollout)\b"
+    r"|\b(?:after|once|when) (?:the |our )?(?:project|implementation) team (?:disbands|is disbanded|breaks up|"
+    r"moves on|leaves|has gone|is gone)"
     # a service's go-live is no end of the project: "hypercare after go-live" is the transition
     r"|\b(?:after|once) (?:the |our )?(?:sms )?go.?live\b[^?.!]*\b(?:old (?:way|habit)|slip|slid|fall back|"
     r"drift|stick|sustain|embed)"

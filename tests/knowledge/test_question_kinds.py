@@ -697,6 +697,14 @@ def test_what_comes_after_the_project_is_the_ts_future_action_step(index):
     assert read_hints(question).after_project
     assert index.search(question).hits[0].entry.id == "guidance-5.7"
     assert not read_hints("how do we stop people slipping back to old habits").after_project
+    assert read_hints("what keeps the processes alive once the implementation team disbands?").after_project
+
+
+def test_a_list_of_what_when_and_who_a_thing_states_asks_neither_who_nor_when(index):
+    question = "what must our communication cover under 20000-1: what, when, to whom, who does it"
+    hints = read_hints(question)
+    assert not hints.asks_who and not hints.asks_when and hints.names_clause
+    assert index.search(question).hits[0].entry.id == "7.4"
 
 
 def test_who_should_actually_be_on_the_team_asks_for_members_not_a_role():
