@@ -126,6 +126,11 @@ _AFTER_PROJECT = re.compile(
 _RELATIVE_WHO = re.compile(r"(?<=\w )who\b")
 # "who counts as an interested party", "who qualifies as a customer": what counts, not a role asked for
 _WHO_COUNTS = re.compile(r"\bwho (?:even |really |actually )?(?:counts|qualifies|is considered|are considered)\b")
+# "exit clauses in supplier contracts": a contract's clauses, not the standard's
+_CONTRACT_CLAUSE = re.compile(
+    r"\b(?:exit|termination|break|penalty|penalties|liability|confidentiality|contract|contractual|escape|"
+    r"indemnity|change of control) clauses?\b"
+)
 _PLAN = re.compile(r"\b(?:implementation|project|the) plan\b")
 _PROJECT_PLAN = re.compile(r"\b(?:implementation|project) plan\b")
 # "what does the standard want for incidents? not the project plan stuff": the plan is set aside
@@ -442,7 +447,7 @@ def read_hints(question: str) -> QueryHints:
     phase = _first_ordinal(_PHASE, text)
     phases = _phases_named(text)
     # "what does a service owner do" names a role; it asks neither who nor for the plan
-    unroled = _ROLE_NAME.sub(" ", text)
+    unroled = _ROLE_NAME.sub(" ", _CONTRACT_CLAUSE.sub(" contract terms ", text))
     # "audits are done by the people who run it", "no idea who our stakeholders are": a statement's "who" asks nothing
     told = not _ASKED.search(text)
     if told:

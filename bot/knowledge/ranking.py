@@ -243,12 +243,18 @@ def _prefer_the_task(index: SearchIndex, rows: list[_Scored], hints: QueryHints)
 
 def _prefer_the_requirement(index: SearchIndex, rows: list[_Scored], hints: QueryHints) -> None:
     """ "do we have to budget per service", "is a documented procedure mandatory": a clause close behind the plan's
-    activity on top, and one the activity is mapped to, answers what is obliged; unless the question asks when."""
+    activity on top, and one the activity is mapped to, answers what is obliged; unless the question asks when,
+    or the activity's title says more of it ("are exit clauses in supplier contracts required": the task that
+    names them, not the whole of supplier management)."""
     if not hints.obliged or hints.asks_when or hints.phase is not None or not _first_is(index, rows, "activity"):
         return
     mapped_to = index.entries[rows[0].cand.index].clauses
     position = _best_of_kind(index, rows, "clause")
-    if position and rows[position].score >= REQUIREMENT_CLOSE * rows[0].score:
+    if (
+        position
+        and rows[position].score >= REQUIREMENT_CLOSE * rows[0].score
+        and rows[position].in_title >= rows[0].in_title
+    ):
         clause = index.entries[rows[position].cand.index].id
         if any(c == clause or c.startswith(clause + ".") for c in mapped_to):
             _lead_with(rows, position)
