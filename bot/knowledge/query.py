@@ -107,6 +107,11 @@ _SMALL_TEAM = re.compile(
     r"|\b(?:have|has) (?:like |only |just |about |around )?([1-4]?\d) (?:it )?(?:people|staff|ppl)\b"
 )
 # "phase 1 is done and we missed two objectives", "we hit maybe half our targets": evaluating the implementation
+# "once phase 1 is done what do we tackle next": the following phase itself
+_NEXT_PHASE = re.compile(
+    rf"\b(?:(?:after|once|when|now) (?:that )?)?phase\s*{_ORDINAL}\s+(?:is |has been |was )?"
+    r"(?:done|complete|completed|over|finished|closed|wrapped up|behind us)\b[^?]*\bnext\b"
+)
 _MISSED_OBJECTIVES = re.compile(
     r"\b(?:missed|missing|miss|not (?:met|achieved|reached|hit)|fell short of|falling short of|"
     r"hit (?:maybe |only )*half)\b[^?.!]{0,40}\b(?:objectives?|targets?|goals?)\b"
@@ -315,6 +320,7 @@ _ERRAND = re.compile(
     r"|\b(?:days?|weeks?|how much|how many) (?:of )?(?:annual )?leave\b|\bleave (?:do|have) i\b|\bleave left\b"
     r"|\bleave (?:request|balance|allowance)|\bvacation days?\b|\bholiday (?:allowance|request|entitlement|days?)\b"
     r"|\bpayslips?\b|\bpayroll\b|\bsalar(?:y|ies)\b|\bovertime\b|\btimesheets?\b|\bexpense (?:claims?|reports?)\b"
+    r"|\b(?:submit|claim|file|put in) (?:my |the |our )?(?:travel )?expenses\b"
     r"|\bhow (?:do|can|should) i expense\b|\bexpens\w* (?:the |a |an |my |our )?(?:\w+'s )?(?:hotel|flight|taxi|train|"
     r"meals?|dinner|travel|mileage)\b"
     r"|\b(?:train|bus|flight|taxi|tram|shuttle|ferry) (?:to|from) (?:the )?(?:airport|station|city|office|hotel)\b"
@@ -371,8 +377,9 @@ _OFF_TOPIC = re.compile(
     r"thank you|got it)?\W*$"
     r"|\b(?:cover letter|cv|resume|job interview|interview questions|linkedin)\b"
     r"|\b(?:write|give|generate|show) me (?:a |an |some |the )?(?:sql|python|powershell|bash|regex|excel|jql)\b"
-    r"|\b(?:draft|write) (?:me |us )?(?:a |an )?"
-    r"(?:press release|blog post|tweet|linkedin post|newsletter|speech|poem)\b"
+    r"|\b(?:draft|write) (?:me |us )?(?:a |an )?(?:[a-z-]+ ){0,2}"
+    r"(?:press release|blog post|tweet|linkedin post|newsletter|speech|poem|e-?mail)\b"
+    r"|\b(?:vlookup|xlookup|hlookup|pivot ?tables?|conditional formatting)\b"
     r"|\bsql (?:query|statement|script)\b|\b(?:in|with|using) (?:python|javascript|typescript|powershell|bash|java)\b"
     # a certification body's prices: a quote to ask the body for, nothing the standard or the TS says
     r"|\b(?:bsi|sgs|dnv|t[uü]v|lrqa|bureau veritas|intertek|certification bod(?:y|ies)|registrars?|certifiers?)\b"
@@ -390,6 +397,7 @@ _NOT_CUE_TYPOS = frozenset(
     {"cause", "lever", "levels", "leveled", "levelled", "phrase", "phases", "phased", "clauses", "chase"}
 )
 _TOKEN = re.compile(r"[A-Za-z]{4,10}")
+_SHORT_PHASE = re.compile(r"\bph\.?\s?([1-3])\b", re.IGNORECASE)  # "by the end of ph3"
 
 
 def fix_cue_typos(question: str) -> str:
@@ -405,7 +413,7 @@ def fix_cue_typos(question: str) -> str:
                 return cue
         return word
 
-    return _TOKEN.sub(fix, question)
+    return _SHORT_PHASE.sub(r"phase \1", _TOKEN.sub(fix, question))
 
 
 @dataclass(frozen=True)
@@ -446,6 +454,9 @@ def read_hints(question: str) -> QueryHints:
     level = _first_ordinal(_LEVEL, text)
     phase = _first_ordinal(_PHASE, text)
     phases = _phases_named(text)
+    done = _first_ordinal(_NEXT_PHASE, text)
+    if done is not None and done < 3 and not _MISSED_OBJECTIVES.search(text):
+        phase, phases = done + 1, (done + 1,)
     # "what does a service owner do" names a role; it asks neither who nor for the plan
     unroled = _ROLE_NAME.sub(" ", _CONTRACT_CLAUSE.sub(" contract terms ", text))
     # "audits are done by the people who run it", "no idea who our stakeholders are": a statement's "who" asks nothing
@@ -516,7 +527,7 @@ def read_hints(question: str) -> QueryHints:
         small_team=bool(_SMALL_TEAM.search(text)),
         after_project=bool(_AFTER_PROJECT.search(text)),
         missed_objectives=missed_objectives,
-        phase_itself=phase is not None and bool(_PHASE_ITSELF.search(text)),
+        phase_itself=phase is not None and (bool(_PHASE_ITSELF.search(text)) or done == phase - 1),
         # "who has to keep the capacity plan up to date" asks whose task it is, not what is obliged
         obliged=bool(_OBLIGED.search(_WHO_OBLIGED.sub(" ", text))),
         kinds=frozenset(kinds),

@@ -760,6 +760,9 @@ def test_bcm_is_business_continuity_management(index):
         "the printer on floor 2 is jammed, who fixes it",
         "I'm locked out of the VPN, can you reset my MFA token",
         "when is the next version of ISO 27001 coming out",
+        "can you write us a welcome email for the new starters",
+        "how do I build a pivot table of last month's tickets",
+        "where do I submit my travel expenses",
     ],
 )
 def test_thanks_a_room_booking_and_another_standards_clause_are_not_answered(index, question):
@@ -853,3 +856,16 @@ def test_is_that_a_problem_is_a_worry_not_problem_management():
 
     assert "problem" not in words("I own the change process and manage it too. is that a problem?")
     assert "problem" in words("is it a problem if the problem manager also runs incidents")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("once phase 1 is complete what do we work on next", "activity-phase-2"),
+        ("phase 2 is done. what's next?", "activity-phase-3"),
+        ("what should be finished by the end of ph3", "activity-phase-3"),
+    ],
+)
+def test_the_phase_after_one_done_and_a_short_phase_are_read(index, question, expected):
+    assert index.search(question).hits[0].entry.id == expected
+    assert read_hints("phase 1 is done and we missed two objectives, what next").phase == 1
