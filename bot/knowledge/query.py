@@ -46,6 +46,10 @@ _MORE_PHASES = re.compile(
     rf"\s*(?:,|/|&|or|and|to|-)\s*(?:phases?\s*)?{_ORDINAL}\b"
 )  # "phase 2 or 3", "phases 1, 2 and 3"
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d])")
+# "9001 8.4 covers externally provided processes": another standard's clause number, not one of 20000-1
+_OTHER_STANDARD = re.compile(
+    r"\b(?:9001|27001|27002|14001|22301|45001|9000)(?::20\d\d)?(?:'s)?\s+(?:clause\s+|section\s+|cl\.?\s*|§\s*)?$"
+)
 _BARE_CLAUSE = re.compile(r"\b(?:clause|section|sect|sec|chapter|cl|§)\s*(\d{1,2})\b(?!\.\d)")
 _CHALLENGE = re.compile(r"\bchallenge\s*(?:no\.?|number|#)?\s*(\d{1,2})\b")
 # the TS's two phasing approaches (5.2.2, 5.2.3): "approach 2", "the second approach"
@@ -130,7 +134,12 @@ _AFTER_PROJECT = re.compile(
 )
 _RELATIVE_WHO = re.compile(r"(?<=\w )who\b")
 # "who counts as an interested party", "who qualifies as a customer": what counts, not a role asked for
-_WHO_COUNTS = re.compile(r"\bwho (?:even |really |actually )?(?:counts|qualifies|is considered|are considered)\b")
+_WHO_COUNTS = re.compile(
+    r"\bwho (?:even |really |actually )?(?:counts|qualifies|is considered|are considered)\b"
+    # "who else do I need to list", "document who our interested parties are": which parties, not a role's task
+    r"|\bwho else (?:do|should|must|would) (?:i|we) (?:need to |have to )?(?:list|include|consider|add|count)\b"
+    r"|\bwho (?:our|the|their|my|your) (?:[a-z-]+ ){1,3}(?:are|is)\b"
+)
 # "exit clauses in supplier contracts": a contract's clauses, not the standard's
 _CONTRACT_CLAUSE = re.compile(
     r"\b(?:exit|termination|break|penalty|penalties|liability|confidentiality|contract|contractual|escape|"
@@ -319,7 +328,8 @@ _ERRAND = re.compile(
     r"|\b(?:annual|sick|parental|maternity|paternity|unpaid|compassionate|study) leave\b"
     r"|\b(?:days?|weeks?|how much|how many) (?:of )?(?:annual )?leave\b|\bleave (?:do|have) i\b|\bleave left\b"
     r"|\bleave (?:request|balance|allowance)|\bvacation days?\b|\bholiday (?:allowance|request|entitlement|days?)\b"
-    r"|\bpayslips?\b|\bpayroll\b|\bsalar(?:y|ies)\b|\bovertime\b|\btimesheets?\b|\bexpense (?:claims?|reports?)\b"
+    r"|\bpayslips?\b|\bpayroll\b(?! (?:system|service|application|platform|software))"
+    r"|\bsalar(?:y|ies)\b|\bovertime\b|\btimesheets?\b|\bexpense (?:claims?|reports?)\b"
     r"|\b(?:submit|claim|file|put in) (?:my |the |our )?(?:travel )?expenses\b"
     r"|\bhow (?:do|can|should) i expense\b|\bexpens\w* (?:the |a |an |my |our )?(?:\w+'s )?(?:hotel|flight|taxi|train|"
     r"meals?|dinner|travel|mileage)\b"
@@ -449,8 +459,12 @@ class QueryHints:
 def read_hints(question: str) -> QueryHints:
     """Parse clause numbers, level, phase, 'who' / 'when' and kind words out of a question."""
     text = normalize(question)
-    numbers = [m.group(1) for m in _DOTTED.finditer(text) if not _CHALLENGE.search(text[: m.end()])]
-    numbers += [m.group(1) for m in _BARE_CLAUSE.finditer(text)]
+    numbers = [
+        m.group(1)
+        for m in _DOTTED.finditer(text)
+        if not _CHALLENGE.search(text[: m.end()]) and not _OTHER_STANDARD.search(text[: m.start()])
+    ]
+    numbers += [m.group(1) for m in _BARE_CLAUSE.finditer(text) if not _OTHER_STANDARD.search(text[: m.start()])]
     level = _first_ordinal(_LEVEL, text)
     phase = _first_ordinal(_PHASE, text)
     phases = _phases_named(text)
@@ -487,8 +501,9 @@ def read_hints(question: str) -> QueryHints:
         or standard_says
     )
     # "what is the standard expecting in the plan": the SMS plan of the standard, not the project's plan
-    plan_asked = planned and not (standard_says and not _PROJECT_PLAN.search(text))
-    if names_clause and phase is None and not plan_asked and not tokens & _ACTIVITY_WORDS:
+    plan_asked = planned and not ((standard_says or numbers) and not _PROJECT_PLAN.search(text))
+    names_number = bool(numbers) and not asks_who and not asks_when
+    if (names_clause or names_number) and phase is None and not plan_asked and not tokens & _ACTIVITY_WORDS:
         kinds.discard("activity")  # "which clause says who assigns authorities": the clause, not a role's task
     # a state of affairs told that names no kind ("the process is skipped"): symptoms, not a clause asked for
     symptom = told and bool(_SYMPTOM.search(text)) and not tokens & _KIND_CUES - _PROCESS_WORDS

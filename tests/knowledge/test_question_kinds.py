@@ -869,3 +869,33 @@ def test_is_that_a_problem_is_a_worry_not_problem_management():
 def test_the_phase_after_one_done_and_a_short_phase_are_read(index, question, expected):
     assert index.search(question).hits[0].entry.id == expected
     assert read_hints("phase 1 is done and we missed two objectives, what next").phase == 1
+
+
+def test_a_number_said_after_another_standard_is_not_a_clause_of_ours(index):
+    hints = read_hints("9001 8.4 covers externally provided processes; what is the 20000-1 equivalent for outsourcing?")
+    assert hints.clause_numbers == ()
+    assert read_hints("how does 20000-1 8.5.1 compare with ISO 9001 8.5.1").clause_numbers == ("8.5.1",)
+
+
+def test_a_clause_number_with_the_plan_asks_for_the_clause(index):
+    hints = read_hints("cl 6.3: what must go into the plan")
+    assert "activity" not in hints.kinds
+    assert index.search("cl 6.3: what must go into the plan").hits[0].entry.id == "6.3"
+    assert "activity" in read_hints("which activities of the implementation plan cover 6.3").kinds
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "customers, sure, but who else should we list as interested parties?",
+        "do we need to write down who our interested parties are?",
+    ],
+)
+def test_which_parties_is_no_question_about_a_role(question):
+    assert not read_hints(question).asks_who
+    assert read_hints("who should keep the list of interested parties up to date?").asks_who
+
+
+def test_a_payroll_system_is_a_service_not_the_askers_pay():
+    assert not read_hints("the payroll system is run by a sister company: is that an internal supplier?").errand
+    assert read_hints("when is payroll this month").errand
