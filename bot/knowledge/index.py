@@ -92,8 +92,9 @@ class SearchIndex:
         titles = {e.id: e.title for e in catalog.entries if e.kind == "clause"}
         per_entry: list[dict[str, float]] = []
         lengths: list[float] = []
-        self.entry_stems: list[frozenset[str]] = []  # every field but the details
+        self.entry_stems: list[frozenset[str]] = []  # every field but the details and the examples
         self.detail_stems: list[frozenset[str]] = []
+        self.example_stems: list[frozenset[str]] = []  # words only the example questions say
         self.title_stems: list[frozenset[str]] = []
         self.strong_stems: list[frozenset[str]] = []  # title, keywords and examples
         named: set[str] = set()  # stems of titles and keywords
@@ -102,6 +103,7 @@ class SearchIndex:
         for i, entry in enumerate(self.entries):
             tf: defaultdict[str, float] = defaultdict(float)  # weighted term frequency
             core: set[str] = set()
+            told: set[str] = set()  # words only the examples say
             length = 0.0
             fields = {name: self.stems(text) for name, text in entry_fields(entry, titles).items()}
             said = {s for name, stems in fields.items() if name not in NEW_WORDS_ONLY for s in stems}
@@ -112,12 +114,15 @@ class SearchIndex:
                     tf[s] += FIELD_WEIGHTS[name]
                     if name not in UNMEASURED_FIELDS:
                         length += FIELD_WEIGHTS[name]
-                    if name != "detail":
+                    if name == "examples":
+                        told.add(s)
+                    elif name != "detail":
                         core.add(s)
             per_entry.append(tf)
             lengths.append(length)
             self.entry_stems.append(frozenset(core))
-            self.detail_stems.append(frozenset(tf) - core)
+            self.example_stems.append(frozenset(told))
+            self.detail_stems.append(frozenset(tf) - core - told)
             self.title_stems.append(frozenset(self.stems(entry.title)))
             topic = self.stems(" ".join([entry.title, *entry.keywords]))
             named.update(topic)

@@ -64,6 +64,9 @@ UNSURE_SCALE = 0.6
 LEAD_COVERAGE_MIN, LEAD_RATIO, LEAD_DOMAIN_MIN = 0.25, 1.5, 0.6
 PROSE_WORD_WEIGHT = 0.5  # a known word that names no topic anywhere (often, run, found)
 DETAIL_MATCH = 0.5  # a word found only in an entry's details counts half
+# a word only an example question says ("off", "back", "day" in "the board won't sign it off") counts less than
+# one the entry names: a long list of examples would otherwise hold much of any everyday question
+EXAMPLE_MATCH = 0.8
 MAX_LEAD = 4.0
 ROLE_BY_COMPONENT = 1.15
 # The logistic model of answer_confidence, fitted (L2, lambda 1) by `python bench/confidence.py` on
@@ -378,6 +381,7 @@ def _score(
     entry = index.entries[cand.index]
     cover = _coverage(topic, index.entry_stems[cand.index], total)
     cover += DETAIL_MATCH * _coverage(topic, index.detail_stems[cand.index], total)
+    cover += EXAMPLE_MATCH * _coverage(topic, index.example_stems[cand.index], total)
     strong = _coverage(topic, index.strong_stems[cand.index], total)
     title = index.title_stems[cand.index]
     title_cover = len(title & query_stems) / len(title) if title else 0.0

@@ -193,3 +193,28 @@ def test_an_example_adds_new_words_but_does_not_repeat_the_entrys_own():
     first = [index.search(q).hits[0].entry.id for q in ("ticket tool", "tool ticket", "the ticket tool?")]
     assert first == ["faq-a"] * 3, "repeating the title in examples must not make an entry win (ties go by id)"
     assert index.search("helpdesk software").hits[0].entry.id == "faq-b"
+
+
+def test_a_word_only_an_example_says_counts_less_than_one_the_entry_names():
+    from bot.knowledge.catalog import Catalog
+    from bot.knowledge.schema import LocalEntry
+
+    named = LocalEntry(
+        id="faq-a", kind="faq", title="Night shift", summary="Who covers the night shift.", clauses=[], source="x"
+    )
+    told = LocalEntry(
+        id="faq-b",
+        kind="faq",
+        title="Rota",
+        summary="How the rota is made.",
+        clauses=[],
+        source="x",
+        examples=["who covers the night shift"],
+    )
+    index = SearchIndex(
+        Catalog([named, told, LocalEntry(id="faq-c", kind="faq", title="Other", summary="x.", clauses=[], source="x")])
+    )
+    a, b = index.positions["faq-a"], index.positions["faq-b"]
+    assert "night" in index.entry_stems[a] and "night" not in index.entry_stems[b]
+    assert "night" in index.example_stems[b]
+    assert index.search("night shift").hits[0].entry.id == "faq-a"
