@@ -98,6 +98,7 @@ class SearchIndex:
         self.title_stems: list[frozenset[str]] = []
         self.strong_stems: list[frozenset[str]] = []  # title, keywords and examples
         named: set[str] = set()  # stems of titles and keywords
+        described: set[str] = set()  # stems some entry says outside its examples
         self.group_stems: list[frozenset[str]] = []  # an activity's component, e.g. {"incid"}
         phrases: dict[str, list[int]] = defaultdict(list)
         for i, entry in enumerate(self.entries):
@@ -122,6 +123,7 @@ class SearchIndex:
             lengths.append(length)
             self.entry_stems.append(frozenset(core))
             self.example_stems.append(frozenset(told))
+            described.update(tf.keys() - told)
             self.detail_stems.append(frozenset(tf) - core - told)
             self.title_stems.append(frozenset(self.stems(entry.title)))
             topic = self.stems(" ".join([entry.title, *entry.keywords]))
@@ -143,6 +145,8 @@ class SearchIndex:
         # words that name a topic somewhere (a title or keyword) weigh more than words only used in prose
         # (the everyday words of examples, "left", "day", stay prose: "how many vacation days are left")
         self.topic_stems = frozenset(named)
+        # words only example questions say ("night", "payday"): they find entries, they do not make a question ours
+        self.told_only_stems = frozenset(set().union(*self.example_stems) - described)
         self.vocabulary = self._vocabulary(catalog)
         self._typos: dict[str, tuple[str, float] | None] = {}
         self._stopwords_by_initial: dict[str, list[str]] = defaultdict(list)

@@ -119,7 +119,8 @@ _NEXT_PHASE = re.compile(
 _MISSED_OBJECTIVES = re.compile(
     r"\b(?:missed|missing|miss|not (?:met|achieved|reached|hit)|fell short of|falling short of|"
     r"hit (?:maybe |only )*half)\b[^?.!]{0,40}\b(?:objectives?|targets?|goals?)\b"
-    r"|\b(?:objectives?|targets?|goals?) (?:were |was |are |have been )?(?:missed|not (?:met|achieved|reached))\b"
+    r"|\b(?:objectives?|targets?|goals?)\b[^?.!]{0,40}?\b(?:were |was |are |have been |got )?"
+    r"(?:missed|not (?:met|achieved|reached))\b"
 )
 # "once the project closes", "after go-live": what comes after the implementation (TS 5.7)
 _AFTER_PROJECT = re.compile(
@@ -326,7 +327,9 @@ _OWN_THINGS = (
 _ERRAND = re.compile(
     rf"\bmy\s+(?:[a-z-]+\s+)?(?:{_OWN_THINGS})\b"
     r"|\b(?:annual|sick|parental|maternity|paternity|unpaid|compassionate|study) leave\b"
-    r"|\b(?:days?|weeks?|how much|how many) (?:of )?(?:annual )?leave\b|\bleave (?:do|have) i\b|\bleave left\b"
+    r"|\b(?:days?|weeks?|how much|how many) (?:of )?(?:annual )?(?:leave|vacations?|holidays?)\b"
+    r"|\b(?:leave|vacations?|holidays?) (?:do|have) i\b|\b(?:leave|vacations?|holidays?) left\b"
+    r"|\breset\b[^?.!]{0,30}\bpassword\b|\b(?:password|token|mfa|otp)\b[^?.!]{0,20}\b(?:expired|has expired)\b"
     r"|\bleave (?:request|balance|allowance)|\bvacation days?\b|\bholiday (?:allowance|request|entitlement|days?)\b"
     r"|\bpayslips?\b|\bpayroll\b(?! (?:system|service|application|platform|software))"
     r"|\bsalar(?:y|ies)\b|\bovertime\b|\btimesheets?\b|\bexpense (?:claims?|reports?)\b"
@@ -354,7 +357,8 @@ _ERRAND = re.compile(
     r"|\bperformance reviews? (?:this|next) year\b|\bappraisal (?:form|meeting|date)s?\b"
     r"|\b(?:report(?:ing)?|call(?:ing)? in) sick\b|\bsick(?:ness)? (?:absence|note|days?|pay)\b"
     r"|\b(?:laptop|pc|computer|phone|printer|vpn|wi-?fi|screen|monitor|outlook|e-?mail|headset|machine)\b[^?.!]*"
-    r"\b(?:not|keeps?) (?:turn on|boot|start|print|connect|work|load|open|crash\w*|freez\w*|disconnect\w*)\b"
+    r"\b(?:not|keeps?) (?:turn on|boot|start|print|connect|work|load|open|crash\w*|freez\w*|disconnect\w*|drop\w*)\b"
+    r"|\bpay ?days?\b|\bpaychecks?\b|\bwhen (?:do|will) (?:we|i) (?:get )?paid\b"
     r"|\b(?:printer|copier|scanner)\b[^?.!]*\b(?:jam\w*|out of (?:paper|toner|ink)|offline)\b|\bpaper jam\b"
     r"|\b(?:i am|i'm|im|got|i got|i was|i've been) locked out\b"
     r"|\bi (?:forgot|lost|locked)\b|\bi can ?not (?:log|sign|access|print|connect)\b"
@@ -396,6 +400,7 @@ _OFF_TOPIC = re.compile(
     r"[^?.!]*\b(?:charges?|costs?|price|prices|fees?|quotes?|rates?)\b"
     r"|\b(?:how much|costs?|price|fees?)\b[^?.!]*\b(?:certification|cert|surveillance|recertification) audits?\b"
     r"|\brecommend (?:me )?(?:a |any |some )?(?:good )?(?:books?|podcasts?|films?|movies?|novels?)\b"
+    r"|\bwho won\b|\b(?:football|soccer|cricket|rugby|basketball|baseball|hockey|tennis|golf)\b"
     r"|\b(?:jira|servicenow|zendesk|freshservice|topdesk|confluence|excel|power ?bi|sharepoint)\b[^?.!]*"
     r"\b(?:automation|script|api|plugin|webhook|formula|macro|jql|pricing|prices?|per.agent|per.seat)\b"
 )

@@ -88,6 +88,7 @@ CONFIDENCE_WEIGHTS = {
     "meaning": 2.67,
     "meaning_lead": 2.03,
 }
+TOLD_ONLY_DOMAIN = 0.5  # how much a word only example questions say counts towards the question being ours
 MEANING_WEIGHT = 0.5  # the likeness in meaning (cosine, -1..1) beside the score shown (0..1)
 MEANING_COVER_MAX = 0.6  # meaning weighs only when the best entry holds less of the question than this
 ANSWER_THRESHOLD = 0.5  # answered when the confidence reaches this
@@ -141,7 +142,12 @@ def rerank(
     topic = _weighted_terms(index, terms)
     known = sum(weight * conf for _, weight, conf in topic)
     # a short word's guessed spelling ("lunch" read as "launch") helps find entries, not prove the question ours
-    surely_known = sum(weight * conf for _, weight, conf in topic if conf >= SURE_SPELLING)
+    # a word only example questions say ("night", "friday") finds entries; it makes the question ours only in part
+    surely_known = sum(
+        weight * conf * (TOLD_ONLY_DOMAIN if s in index.told_only_stems else 1.0)
+        for s, weight, conf in topic
+        if conf >= SURE_SPELLING
+    )
     domain = surely_known / sum(weight for _, weight, _ in topic) if topic else 0.0
     if terms.names_topic:
         domain = max(domain, PHRASE_DOMAIN)  # "business case", "service catalogue": ours, whatever else is said

@@ -763,6 +763,11 @@ def test_bcm_is_business_continuity_management(index):
         "can you write us a welcome email for the new starters",
         "how do I build a pivot table of last month's tickets",
         "where do I submit my travel expenses",
+        "how many vacation days do I have left this year?",
+        "when is payday this month",
+        "my vpn keeps dropping when I work from home",
+        "who won the football last night",
+        "how do I reset the password for the VPN, my token has expired",
     ],
 )
 def test_thanks_a_room_booking_and_another_standards_clause_are_not_answered(index, question):
@@ -899,3 +904,9 @@ def test_which_parties_is_no_question_about_a_role(question):
 def test_a_payroll_system_is_a_service_not_the_askers_pay():
     assert not read_hints("the payroll system is run by a sister company: is that an internal supplier?").errand
     assert read_hints("when is payroll this month").errand
+
+
+def test_objectives_not_reached_said_after_other_words_are_missed_objectives():
+    question = "the objectives of our implementation were not reached by the end of phase 1, what now?"
+    assert read_hints(question).missed_objectives
+    assert not read_hints("our service management objectives are reached every quarter").missed_objectives

@@ -218,3 +218,26 @@ def test_a_word_only_an_example_says_counts_less_than_one_the_entry_names():
     assert "night" in index.entry_stems[a] and "night" not in index.entry_stems[b]
     assert "night" in index.example_stems[b]
     assert index.search("night shift").hits[0].entry.id == "faq-a"
+
+
+def test_a_word_only_example_questions_say_makes_a_question_ours_only_in_part():
+    from bot.knowledge.catalog import Catalog
+    from bot.knowledge.schema import LocalEntry
+
+    def entry(entry_id, title, examples=()):
+        return LocalEntry(
+            id=entry_id, kind="faq", title=title, summary=f"{title}.", clauses=[], source="x", examples=list(examples)
+        )
+
+    index = SearchIndex(
+        Catalog(
+            [
+                entry("faq-a", "Change approval", ["admins patch servers on a friday night without approval"]),
+                entry("faq-b", "Incident logging"),
+                entry("faq-c", "Capacity plan"),
+            ]
+        )
+    )
+    assert {"night", "friday"} <= index.told_only_stems and "approv" not in index.told_only_stems
+    assert not index.search("what happened on friday night").answered
+    assert index.search("change approval on a friday night").hits[0].entry.id == "faq-a"
