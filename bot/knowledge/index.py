@@ -10,6 +10,7 @@ role, kind) by `bot.knowledge.ranking`.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -37,6 +38,8 @@ SHORT_TYPO = 0.4  # how sure a corrected short word is
 # many ways of telling one situation are no longer text: they do not lengthen the entry for BM25
 UNMEASURED_FIELDS = frozenset({"examples"})
 NEW_WORDS_ONLY = frozenset({"examples"})
+# a number with its unit run together: "8h", "4hr", "15min", "99.9%", "10x", "24x7", "500gb"
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?(?:%|x\d*|h|hrs?|hours?|m|mins?|s|secs?|d|days?|wks?|k|m|gb|tb|mb|ms|am|pm)")
 GENERIC_GROUP_STEMS = frozenset({"manag", "servic", "and", "phase", "implement", "plan"})
 
 
@@ -245,8 +248,8 @@ class SearchIndex:
                 stems.append(s)
                 confidence.append(1.0)
                 continue
-            if word.isdigit():
-                continue  # "we're 12 people", "in 2 months": a count, not a topic the knowledge lacks
+            if word.isdigit() or _AMOUNT.fullmatch(word):
+                continue  # "we're 12 people", "in 2 months", "an 8h fix": a count, not a topic the knowledge lacks
             fuzzy = self._fuzzy(word)
             if fuzzy is FILLER:
                 continue
