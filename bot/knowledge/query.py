@@ -61,6 +61,10 @@ _ADVICE = re.compile(
 )
 # a state of affairs told, not asked ("nobody measures anything", "audits only happen after complaints"):
 # how mature something is, or a challenge, more than the clause its words name
+_CUSTOMER_COMPLAINS = re.compile(
+    r"\b(?:customers?|clients?|users?|callers?)\b[^?.!]{0,40}\b(?:complain\w*|moan\w*|grumbl\w*|unhappy|angry|"
+    r"furious|upset|escalat\w*)"
+)
 _SYMPTOM = re.compile(
     r"\b(?:nobody|no one|never|not|no|without|rarely|seldom|poor(?:ly)?|irregular\w*|unclear|undocumented|"
     r"ad.hoc|informal\w*|inconsistent\w*|reactive\w*|firefight\w*|fight\w* fires|silos?)\b"
@@ -511,7 +515,13 @@ def read_hints(question: str) -> QueryHints:
     if (names_clause or names_number) and phase is None and not plan_asked and not tokens & _ACTIVITY_WORDS:
         kinds.discard("activity")  # "which clause says who assigns authorities": the clause, not a role's task
     # a state of affairs told that names no kind ("the process is skipped"): symptoms, not a clause asked for
-    symptom = told and bool(_SYMPTOM.search(text)) and not tokens & _KIND_CUES - _PROCESS_WORDS
+    # ... but a customer's complaint is about the service, not about the people of the project (the challenges)
+    symptom = (
+        told
+        and bool(_SYMPTOM.search(text))
+        and not tokens & _KIND_CUES - _PROCESS_WORDS
+        and not _CUSTOMER_COMPLAINS.search(text)
+    )
     if symptom:
         kinds.clear()
     # a level's symptoms are no challenge; a situation told before "which clause covers ..." asks for the clause

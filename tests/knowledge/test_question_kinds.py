@@ -910,3 +910,10 @@ def test_objectives_not_reached_said_after_other_words_are_missed_objectives():
     question = "the objectives of our implementation were not reached by the end of phase 1, what now?"
     assert read_hints(question).missed_objectives
     assert not read_hints("our service management objectives are reached every quarter").missed_objectives
+
+
+def test_a_customers_complaint_is_about_the_service_not_a_challenge(index):
+    question = "a customer complains nobody updated him on his ticket for a week"
+    assert not read_hints(question).symptom
+    assert index.search(question).hits[0].entry.kind != "challenge"
+    assert read_hints("nobody follows the change process").symptom
