@@ -132,7 +132,7 @@ STOPWORDS = frozenset(
     gonna wanna gotta still even ever maybe perhaps probably quite rather pretty very too already yet
     currently exactly right got getting go going went okay sure thing literally honestly seriously
     try trying tried once everything saying etc wrt nutshell tbh ours sorry dumb stupid silly noob newbie
-    lol lmao haha btw fyi imo afaik idk but""".split()
+    lol lmao haha btw fyi imo afaik idk but now""".split()
 )
 
 
@@ -237,6 +237,8 @@ def stem(word: str) -> str:
     # plurals of abbreviations the stemmer leaves alone: CIs, KPIs, SLAs, CMDBs
     if len(result) <= 6 and result.endswith("s") and not result.endswith("ss"):
         result = result[:-1]
+    if result.endswith("ff"):
+        result = result[:-1]  # the stemmer undoubles "staffing" to "staf" and leaves "staff" alone
     return _STEM_FOLDS.get(result, result)
 
 

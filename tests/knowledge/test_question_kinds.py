@@ -186,6 +186,7 @@ def test_an_activity_of_either_phase_named_is_preferred(index):
         ("failure", "failed"),
         ("deliverables", "deliver"),
         ("exclusions", "exclude"),
+        ("staff", "staffing"),
     ],
 )
 def test_a_verb_and_its_noun_share_a_stem(first, second):
@@ -917,3 +918,10 @@ def test_a_customers_complaint_is_about_the_service_not_a_challenge(index):
     assert not read_hints(question).symptom
     assert index.search(question).hits[0].entry.kind != "challenge"
     assert read_hints("nobody follows the change process").symptom
+
+
+def test_now_is_no_topic(index):
+    assert (
+        index.terms("who should be on the project team now").stems
+        == index.terms("who should be on the project team").stems
+    )
