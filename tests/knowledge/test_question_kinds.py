@@ -768,6 +768,8 @@ def test_bcm_is_business_continuity_management(index):
         "when is payday this month",
         "my vpn keeps dropping when I work from home",
         "who won the football last night",
+        "outlook not connecting since this morning",
+        "what VAT rate applies to a software licence",
         "how do I reset the password for the VPN, my token has expired",
     ],
 )
@@ -925,3 +927,16 @@ def test_now_is_no_topic(index):
         index.terms("who should be on the project team now").stems
         == index.terms("who should be on the project team").stems
     )
+
+
+def test_a_time_told_before_the_question_asks_no_when(index):
+    question = "when we design a new service, what does 8.5.2.1 require?"
+    assert not read_hints(question).asks_when
+    assert index.search(question).hits[0].entry.id == "8.5.2.1"
+    assert read_hints("when do we design the new service?").asks_when
+
+
+def test_who_what_when_with_slashes_is_a_list_of_contents(index):
+    question = "cl 7.4 - what must we decide about comms? the who/what/when/how"
+    assert not read_hints(question).asks_who
+    assert index.search(question).hits[0].entry.id == "7.4"
