@@ -940,3 +940,8 @@ def test_who_what_when_with_slashes_is_a_list_of_contents(index):
     question = "cl 7.4 - what must we decide about comms? the who/what/when/how"
     assert not read_hints(question).asks_who
     assert index.search(question).hits[0].entry.id == "7.4"
+
+
+def test_not_just_is_no_complaint():
+    assert not read_hints("how do we keep management support going, not just at the launch?").situation
+    assert read_hints("management does not support the project any more").situation
