@@ -39,7 +39,7 @@ SHORT_TYPO = 0.4  # how sure a corrected short word is
 UNMEASURED_FIELDS = frozenset({"examples"})
 NEW_WORDS_ONLY = frozenset({"examples"})
 # a number with its unit run together: "8h", "4hr", "15min", "99.9%", "10x", "24x7", "500gb"
-_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?(?:%|x\d*|h|hrs?|hours?|m|mins?|s|secs?|d|days?|wks?|k|m|gb|tb|mb|ms|am|pm)")
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?(?:%|x\d*|h|hrs?|hours?|m|mins?|s|secs?|d|days?|wks?|k|gb|tb|mb|ms|am|pm)")
 GENERIC_GROUP_STEMS = frozenset({"manag", "servic", "and", "phase", "implement", "plan"})
 
 
@@ -148,7 +148,8 @@ class SearchIndex:
         # words that name a topic somewhere (a title or keyword) weigh more than words only used in prose
         # (the everyday words of examples, "left", "day", stay prose: "how many vacation days are left")
         self.topic_stems = frozenset(named)
-        # words only example questions say ("night", "payday"): they find entries, they do not make a question ours
+        # words only example questions say ("night", "friday"): they find entries; they make a question ours only in
+        # part (ranking.TOLD_ONLY_DOMAIN)
         self.told_only_stems = frozenset(set().union(*self.example_stems) - described)
         self.vocabulary = self._vocabulary(catalog)
         self._typos: dict[str, tuple[str, float] | None] = {}

@@ -283,8 +283,8 @@ _PEOPLE = (
     r"everyone|everybody|nobody|no one)"
 )
 _SITUATION = re.compile(
-    rf"\b{_PEOPLE}\b[^?.!]*\b(?:not(?! just\b| only\b)|no longer|never|refus\w*|resist\w*|ignor\w*|stopped|lost|los(?:e|ing)|"
-    r"drift\w*|complain\w*|push\w* back|pushing back|reluctant|disengag\w*|forgot\w*|bypass\w*|"
+    rf"\b{_PEOPLE}\b[^?.!]*\b(?:not(?! just\b| only\b)|no longer|never|refus\w*|resist\w*|ignor\w*|stopped|lost|"
+    r"los(?:e|ing)|drift\w*|complain\w*|push\w* back|pushing back|reluctant|disengag\w*|forgot\w*|bypass\w*|"
     r"avoid\w*|skip\w*|moved on|gave up|give up|walk\w* away|drop\w* out|fight\w*|block\w*|"
     r"overtaken|sidelined|deprioriti\w*|go(?:es|ing)? around|work(?:s|ing)? around|scared|afraid|worried|"
     r"cut\w*|withdr[ae]w\w*|pull\w*|stop\w*|quit\w*|doubt\w*|question\w*|sceptic\w*|skeptic\w*|"
