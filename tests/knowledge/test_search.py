@@ -195,24 +195,24 @@ def test_an_example_adds_new_words_but_does_not_repeat_the_entrys_own():
     assert index.search("helpdesk software").hits[0].entry.id == "faq-b"
 
 
-def test_a_word_only_an_example_says_counts_less_than_one_the_entry_names():
+def _faq_index(*entries):
+    """An index of small FAQ entries: (id, title, examples)."""
     from bot.knowledge.catalog import Catalog
     from bot.knowledge.schema import LocalEntry
 
-    named = LocalEntry(
-        id="faq-a", kind="faq", title="Night shift", summary="Who covers the night shift.", clauses=[], source="x"
+    return SearchIndex(
+        Catalog(
+            [
+                LocalEntry(id=i, kind="faq", title=t, summary=f"{t}.", clauses=[], source="x", examples=list(ex))
+                for i, t, ex in entries
+            ]
+        )
     )
-    told = LocalEntry(
-        id="faq-b",
-        kind="faq",
-        title="Rota",
-        summary="How the rota is made.",
-        clauses=[],
-        source="x",
-        examples=["who covers the night shift"],
-    )
-    index = SearchIndex(
-        Catalog([named, told, LocalEntry(id="faq-c", kind="faq", title="Other", summary="x.", clauses=[], source="x")])
+
+
+def test_a_word_only_an_example_says_counts_less_than_one_the_entry_names():
+    index = _faq_index(
+        ("faq-a", "Night shift cover", []), ("faq-b", "Rota", ["who covers the night shift"]), ("faq-c", "Other", [])
     )
     a, b = index.positions["faq-a"], index.positions["faq-b"]
     assert "night" in index.entry_stems[a] and "night" not in index.entry_stems[b]
@@ -221,22 +221,10 @@ def test_a_word_only_an_example_says_counts_less_than_one_the_entry_names():
 
 
 def test_a_word_only_example_questions_say_makes_a_question_ours_only_in_part():
-    from bot.knowledge.catalog import Catalog
-    from bot.knowledge.schema import LocalEntry
-
-    def entry(entry_id, title, examples=()):
-        return LocalEntry(
-            id=entry_id, kind="faq", title=title, summary=f"{title}.", clauses=[], source="x", examples=list(examples)
-        )
-
-    index = SearchIndex(
-        Catalog(
-            [
-                entry("faq-a", "Change approval", ["admins patch servers on a friday night without approval"]),
-                entry("faq-b", "Incident logging"),
-                entry("faq-c", "Capacity plan"),
-            ]
-        )
+    index = _faq_index(
+        ("faq-a", "Change approval", ["admins patch servers on a friday night without approval"]),
+        ("faq-b", "Incident logging", []),
+        ("faq-c", "Capacity plan", []),
     )
     assert {"night", "friday"} <= index.told_only_stems and "approv" not in index.told_only_stems
     assert not index.search("what happened on friday night").answered
