@@ -514,7 +514,7 @@ def read_hints(question: str) -> QueryHints:
         or standard_says
     )
     # "what is the standard expecting in the plan": the SMS plan of the standard, not the project's plan
-    plan_asked = planned and not ((standard_says or numbers) and not _PROJECT_PLAN.search(text))
+    plan_asked = planned and (_PROJECT_PLAN.search(text) or not (standard_says or numbers))
     names_number = bool(numbers) and not asks_who and not asks_when
     if (names_clause or names_number) and phase is None and not plan_asked and not tokens & _ACTIVITY_WORDS:
         kinds.discard("activity")  # "which clause says who assigns authorities": the clause, not a role's task
