@@ -23,7 +23,7 @@ from bot.knowledge.catalog import Catalog
 from bot.knowledge.query import QueryHints, fix_cue_typos, read_hints
 from bot.knowledge.ranking import APPROACHES, CUE_STEMS, CUE_WEIGHT, MIN_SCORE, Candidate, QueryTerms, rerank
 from bot.knowledge.schema import Entry
-from bot.knowledge.semantic import shipped_embedder
+from bot.knowledge.semantic import likeness, shipped_embedder
 from bot.knowledge.synonyms import Canonicalizer
 from bot.knowledge.text import STOPWORDS, stem, words
 
@@ -143,6 +143,7 @@ class SearchIndex:
                     phrases[key].append(i)
         self.postings = self._postings(per_entry, lengths)
         self.meanings = self.embedder.embed_all([meaning_text(e) for e in self.entries])
+        self.is_element = np.array([e.kind == "maturity" for e in self.entries])  # Table 1's elements, by level
         self.phrases = {k: (v, _idf(len(self.entries), len(v))) for k, v in phrases.items()}
         self.max_phrase_len = max((k.count(" ") + 1 for k in self.phrases), default=1)
         # words that name a topic somewhere (a title or keyword) weigh more than words only used in prose
@@ -275,7 +276,7 @@ class SearchIndex:
         terms = self.terms(text)
         base = self._retrieve(terms)
         candidates = self._candidates(base, hints)
-        meaning = self.meanings @ self.embedder.embed(text)
+        meaning = likeness(self.meanings, self.embedder.embed(text))
         ranked = rerank(self, candidates, terms, hints, limit, meaning)
         hits = tuple(Hit(self.entries[c.index], c.score) for c in ranked if c.score >= MIN_SCORE)
         answered = bool(ranked) and ranked[0].confident

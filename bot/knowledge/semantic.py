@@ -1,9 +1,10 @@
 """What a text means, as a unit vector: a static embedding, so that "our execs keep postponing the
 kick-off" lands near the challenge of weak leadership support although it shares none of its words.
 
-One vector per word piece (distilled from all-MiniLM-L6-v2 by `scripts/distill_meaning.py`, shipped in
-`meaning/`), averaged over the text: a lookup and a mean, about a tenth of a millisecond a question, no
-model to run. It re-ranks what the words found (`bot.knowledge.ranking`); it never finds entries alone.
+One vector per word piece (distilled from all-MiniLM-L6-v2 and trained to rank the knowledge's entries
+as that model does, by `scripts/distill_meaning.py`, shipped in `meaning/`), averaged over the text: a
+lookup and a mean, about a tenth of a millisecond a question, no model to run. It re-ranks what the
+words found (`bot.knowledge.ranking`); it never finds entries alone.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import numpy as np
 from tokenizers import Tokenizer
 
 MEANING_DIR = Path(__file__).resolve().parent / "meaning"
+ALIKE = 1e-6  # cosines spread less than this: every entry means the question as much
 
 
 class Embedder:
@@ -46,6 +48,15 @@ class Embedder:
         mean = self.vectors[known].mean(axis=0)
         norm = float(np.linalg.norm(mean))
         return mean / norm if norm > 0 else mean
+
+
+def likeness(meanings: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    """How alike each entry means to a question, in standard deviations above the knowledge's mean. Averaged
+    word vectors share one common direction (every cosine is 0.9 or so), so a cosine says little until it
+    is set against the others'."""
+    cosines = meanings @ vector
+    spread = float(cosines.std())
+    return (cosines - cosines.mean()) / spread if spread > ALIKE else np.zeros_like(cosines)
 
 
 @lru_cache(maxsize=1)

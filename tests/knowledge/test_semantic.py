@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.knowledge.semantic import shipped_embedder
+from bot.knowledge.semantic import ALIKE, likeness, shipped_embedder
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +35,22 @@ def test_every_text_becomes_a_unit_vector_or_nothing(text):
     vector = shipped_embedder().embed(text)
     norm = float(np.linalg.norm(vector))
     assert norm == 0.0 or abs(norm - 1.0) < 1e-4
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(-1, 1), min_size=2, max_size=30), st.integers(1, 8))
+def test_likeness_is_a_cosine_in_standard_deviations_from_the_knowledge_mean(cosines, dimensions):
+    # one-hot question, entries whose first coordinate is the wanted cosine
+    meanings = np.zeros((len(cosines), dimensions))
+    meanings[:, 0] = cosines
+    question = np.eye(dimensions)[0]
+    z = likeness(meanings, question)
+    if np.std(cosines) <= ALIKE:
+        assert not z.any()  # every entry means the question as much: meaning tells none apart
+        return
+    assert abs(float(z.mean())) < 1e-6 and abs(float(z.std()) - 1.0) < 1e-6
+    order = np.argsort(cosines, kind="stable")
+    assert np.all(np.diff(z[order]) >= -1e-9)  # the more alike, the higher
 
 
 def _with_meaning(index, question: str, favoured: str) -> list[str]:
@@ -71,3 +87,21 @@ def test_a_clause_named_by_number_keeps_its_place_whatever_the_rest_means(index)
     assert index.search(question).hits[0].entry.id == "8.2.6"
     for favoured in ("7.4", "guidance-4.10", "activity-configuration-management-d"):
         assert _with_meaning(index, question, favoured)[0] == "8.2.6"
+
+
+@pytest.mark.parametrize(
+    "question, expected, favoured",
+    [
+        (
+            "keeping track of laptops and software licences, what clause",
+            "8.2.5",
+            "activity-budgeting-and-accounting-b-1",
+        ),
+        ("thanks! and which clause covers the CAB?", "8.5.1.3", "activity-change-management-l"),
+        ("the second approach", "guidance-5.2.3", "guidance-5.2.2"),
+    ],
+)
+def test_what_the_question_names_keeps_its_place_whatever_the_rest_means(index, question, expected, favoured):
+    # a clause asked for, or an approach named by number: the words say which, meaning only what it is about
+    assert index.search(question).hits[0].entry.id == expected
+    assert _with_meaning(index, question, favoured)[0] == expected
