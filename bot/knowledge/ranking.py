@@ -38,6 +38,7 @@ DEFAULT_KIND_PRIOR = {"clause": 1.35, "activity": 0.75, "maturity": 0.8}
 # a state of affairs told ("nobody measures anything"): a maturity level's symptom or a challenge, the clause less so
 SYMPTOM_KIND_PRIOR = {"clause": 1.0, "activity": 0.75, "maturity": 1.15, "challenge": 1.4}
 KIND_HINT_MATCH, KIND_HINT_MISS = 1.4, 0.85
+NO_ONE_NAMED = 0.6  # an activity that names no one who does it, for a question that asks who
 ONLY_CLAUSE_MISS = 0.8
 UNTOLD_CHALLENGE = 0.7  # "is there anything in the standard on knowledge? we lose know-how": no challenge asked for
 SITUATION_CHALLENGE = 1.3
@@ -494,6 +495,8 @@ def _hint_factor(entry, hints: QueryHints, roles: tuple[set[str], set[str]]) -> 
     if hints.names_clause and kinds == _CLAUSE_KIND and entry.kind != "clause":
         factor *= ONLY_CLAUSE_MISS  # "which clause ...": nothing but the standard's clause is asked for
     if entry.kind == "activity":
+        if hints.asks_who and not entry.who and not hints.phase_itself:
+            factor *= NO_ONE_NAMED  # "who provides the cost of a change": a phase's overview names no one
         if hints.phases:
             factor *= 1.3 if set(hints.phases) & set(entry.phases) else 0.6
         if (hints.asks_who or hints.asks_when) and not hints.names_clause:

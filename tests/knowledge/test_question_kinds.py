@@ -945,3 +945,10 @@ def test_who_what_when_with_slashes_is_a_list_of_contents(index):
 def test_not_just_is_no_complaint():
     assert not read_hints("how do we keep management support going, not just at the launch?").situation
     assert read_hints("management does not support the project any more").situation
+
+
+def test_a_who_question_is_not_answered_by_a_phase_overview_that_names_no_one(index):
+    question = "who provides the information on costs when changes to services are requested"
+    ids = [h.entry.id for h in index.search(question).hits]
+    assert ids[0] == "activity-budgeting-and-accounting-g"
+    assert not any(i.startswith("activity-phase-") for i in ids[:3]), ids
