@@ -29,6 +29,10 @@ _LEVEL = re.compile(
     # "L2 for risk" is a level; "L2 support", "escalate to L3" are support lines
     r"|(?<!to )(?<!from )\bl([123])\b"
     r"(?!\s*(?:support|line|team|engineers?|analysts?|agents?|escalation|tickets?|queue|desk))"
+    # "the difference between II and III for communication": Table 1's levels compared by numeral alone
+    # ("I" alone is the pronoun unless "between" or "vs" says otherwise)
+    r"|\b(iii|ii)\s*(?:and|vs\.?|versus|or|to|-|/)\s*(?:iii|ii)\b"
+    r"|\bbetween\s+(i)\s+and\s+(?:iii|ii)\b|\b(i)\s*(?:vs\.?|versus|-|/)\s*(?:iii|ii)\b"
 )
 _PHASE = re.compile(rf"\bphases?\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\b")
 # "what is phase 2 about", "phase 1 in a nutshell", "explain phase 3": the phase itself, its objectives

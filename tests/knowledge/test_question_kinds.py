@@ -45,6 +45,22 @@ def test_a_comparison_of_levels_is_answered_with_the_element(index):
     assert answer.answered and answer.hits[0].entry.id == "maturity-resource"
 
 
+@pytest.mark.parametrize(
+    "question, level, expected",
+    [("difference between I and II for risk", 1, "maturity-risk"), ("II vs III for customer communication", 2, None)],
+)
+def test_levels_compared_by_numeral_alone_are_maturity_levels(index, question, level, expected):
+    assert read_hints(question).level == level
+    if expected:
+        answer = index.search(question)
+        assert answer.answered and answer.hits[0].entry.id == expected
+
+
+@pytest.mark.parametrize("question", ["can I or II do this", "what is ii"])
+def test_a_lone_numeral_or_the_word_i_is_no_level(question):
+    assert read_hints(question).level is None
+
+
 def test_hints_read_when_and_situations():
     assert read_hints("when should we start problem management").asks_when
     assert read_hints("at what point do we audit CIs").asks_when
