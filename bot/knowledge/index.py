@@ -13,6 +13,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import process
@@ -33,7 +34,17 @@ K1, B = 1.2, 0.5
 MAX_QUESTION_CHARS = 500
 CANDIDATES = 40
 SMALL_KIND = 25  # a kind with at most this many entries is searched in full when the question asks for it
-FILLER = ("", 0.0)  # what a misspelt stopword stands for
+
+
+class Typo(NamedTuple):
+    """The known word a misspelt one stands for: its stem, how sure the match is, and the word itself."""
+
+    stem: str
+    sure: float
+    word: str
+
+
+FILLER = Typo("", 0.0, "")  # what a misspelt stopword stands for
 SHORT_TYPO = 0.4  # how sure a corrected short word is
 # many ways of telling one situation are no longer text: they do not lengthen the entry for BM25
 UNMEASURED_FIELDS = frozenset({"examples"})
@@ -153,7 +164,7 @@ class SearchIndex:
         # part (ranking.TOLD_ONLY_DOMAIN)
         self.told_only_stems = frozenset(set().union(*self.example_stems) - described)
         self.vocabulary = self._vocabulary(catalog)
-        self._typos: dict[str, tuple[str, float] | None] = {}
+        self._typos: dict[str, Typo | None] = {}
         self._stopwords_by_initial: dict[str, list[str]] = defaultdict(list)
         for word in STOPWORDS:
             if len(word) >= 5:
@@ -214,7 +225,7 @@ class SearchIndex:
         posting = self.postings.get(term)
         return _idf(len(self.entries), len(posting.ids) if posting is not None else 0)
 
-    def _fuzzy(self, word: str) -> tuple[str, float] | None:
+    def _fuzzy(self, word: str) -> Typo | None:
         """The known word a typo stands for: same first letter, one edit up to 8 letters, two beyond."""
         if word not in self._typos:
             if len(self._typos) > 10_000:
@@ -222,7 +233,7 @@ class SearchIndex:
             self._typos[word] = self._closest_word(word)
         return self._typos[word]
 
-    def _closest_word(self, word: str) -> tuple[str, float] | None:
+    def _closest_word(self, word: str) -> Typo | None:
         if len(word) < 4 or word[0].isdigit():
             return None
         if process.extractOne(word, self._stopwords_by_initial.get(word[0], []), scorer=OSA.distance, score_cutoff=1):
@@ -231,17 +242,18 @@ class SearchIndex:
         if len(word) < 6:
             # a short word is corrected only when one known word alone is a letter away ("saff", "revew")
             near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=1, limit=2)
-            return (self.vocabulary[near[0][0]], SHORT_TYPO) if len(near) == 1 else None
+            return Typo(self.vocabulary[near[0][0]], SHORT_TYPO, near[0][0]) if len(near) == 1 else None
         edits = 1 if len(word) <= 8 else 2
         match = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=edits)
         if match is None:
             return None
-        return self.vocabulary[match[0]], 0.9 if match[1] <= 1 else 0.8
+        return Typo(self.vocabulary[match[0]], 0.9 if match[1] <= 1 else 0.8, match[0])
 
     def terms(self, question: str) -> QueryTerms:
         """The question's content stems, each with how sure we are of it (typos < 1)."""
         stems: list[str] = []
         confidence: list[float] = []
+        respelled: list[tuple[str, str]] = []
         for word in words(question):
             if word in STOPWORDS:
                 continue
@@ -259,11 +271,12 @@ class SearchIndex:
                 stems.append(s)
                 confidence.append(0.0)
             else:
-                stems.append(fuzzy[0])
-                confidence.append(fuzzy[1])
+                stems.append(fuzzy.stem)
+                confidence.append(fuzzy.sure)
+                respelled.append((word, fuzzy.word))
         stems, confidence = self.canon.apply(stems, confidence)
         phrases = tuple(self._matched_phrases(tuple(stems)))
-        return QueryTerms(stems=tuple(stems), confidence=tuple(confidence), phrases=phrases)
+        return QueryTerms(stems=tuple(stems), confidence=tuple(confidence), phrases=phrases, respelled=tuple(respelled))
 
     def search(self, question: str, limit: int = MAX_RESULTS) -> Answer:
         """Rank the knowledge for a question and decide whether the bot is confident."""
@@ -276,7 +289,9 @@ class SearchIndex:
         terms = self.terms(text)
         base = self._retrieve(terms)
         candidates = self._candidates(base, hints)
-        meaning = likeness(self.meanings, self.embedder.embed(text))
+        # a typo is read as the word it stands for; a word the embedding knows is none ("nearby", not "nearly")
+        typos = tuple((typo, word) for typo, word in terms.respelled if not self.embedder.knows(typo))
+        meaning = likeness(self.meanings, self.embedder.embed(_respelled(text, typos)))
         ranked = rerank(self, candidates, terms, hints, limit, meaning)
         hits = tuple(Hit(self.entries[c.index], c.score) for c in ranked if c.score >= MIN_SCORE)
         answered = bool(ranked) and ranked[0].confident
@@ -321,6 +336,14 @@ class SearchIndex:
             named.append(f"activity-phase-{hints.phase}")
         picked.update(self.positions[i] for i in named if i in self.positions)
         return [Candidate(index=i, base=float(base[i])) for i in picked]
+
+
+def _respelled(text: str, corrections: tuple[tuple[str, str], ...]) -> str:
+    """The question with its typos spelt as the known words they stand for ("chnage managment" is "change
+    management"), so that what it means is read from words the embedding knows."""
+    for typo, word in corrections:
+        text = re.sub(rf"\b{re.escape(typo)}\b", word, text, flags=re.IGNORECASE)
+    return text
 
 
 def _idf(n: int, df: int) -> float:

@@ -33,6 +33,10 @@ class Embedder:
         """A text's unit vector: the mean of its word pieces' vectors (zero when it has none)."""
         return self._unit(self.tokenizer.encode(text, add_special_tokens=False).ids)
 
+    def knows(self, word: str) -> bool:
+        """Whether a word is one word piece of the embedding's own ("nearby" is, "chnage" is not)."""
+        return self.tokenizer.token_to_id(word.lower()) is not None
+
     def embed_all(self, texts: list[str]) -> np.ndarray:
         """One unit vector per text, a row each."""
         encodings = self.tokenizer.encode_batch(texts, add_special_tokens=False)

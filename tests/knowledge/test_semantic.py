@@ -105,3 +105,14 @@ def test_what_the_question_names_keeps_its_place_whatever_the_rest_means(index, 
     # a clause asked for, or an approach named by number: the words say which, meaning only what it is about
     assert index.search(question).hits[0].entry.id == expected
     assert _with_meaning(index, question, favoured)[0] == expected
+
+
+def test_a_typo_is_read_for_its_meaning_as_the_word_it_stands_for(index):
+    # "chnage managment" means what "change management" means; a real word the embedding knows is kept
+    terms = index.terms("chnage managment nearby")
+    assert ("chnage", "change") in terms.respelled
+    assert index.embedder.knows("nearby") and not index.embedder.knows("chnage")
+    typo, plain = index.embedder.embed_all(["chnage managment", "change management"])
+    assert typo @ plain < 0.95  # the word pieces of a typo mean something else ...
+    answer = index.search("chnage managment")
+    assert answer.answered and answer.hits[0].entry.id == "8.5.1"  # ... so the respelt words are embedded
