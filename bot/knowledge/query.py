@@ -86,8 +86,11 @@ _STANDARD_SAYS = re.compile(
     r"|\bwhat(?:s| does| do| is| exactly does)? (?:the )?(?:standard|std|20000-1|20000|iso 20000|iso)\b[^?.!]*"
     r"\b(?:require|say|expect|demand|want|mean|ask)"
     r"|\b(?:anything|something|a (?:clause|section|requirement)) in (?:the )?(?:standard|std|20000\S*|iso 20000\S*)"
-    r"|\bwhere (?:does|do|in) (?:the )?(?:standard|std|20000\S*|iso 20000\S*)\b"
-    r"|\b(?:any|is there an?|are there) (?:formal )?(?:requirements?|clauses?|rules?) (?:about|on|for)\b"
+    r"|\bwhere (?:does|do|in) (?:the )?(?:standard|std|20000\S*|iso 20000\S*|(?:iso ?)?20k)\b|\bwhere does it say\b"
+    r"|\b(?:any|is there an?|are there) (?:formal )?(?:requirements?|reqts?|reqs?|clauses?|rules?) (?:about|on|for)\b"
+    # "where's the reqt for ...", "what do we do with findings per the std", "capacity ref in the 2018 edition"
+    r"|\bwhere (?:is )?the (?:requirements?|reqts?|reqs?|rule)\b"  # normalize() drops "'s"
+    r"|\b(?:per|according to|in) (?:the )?(?:standard|std|(?:iso ?)?20k|20000-1\S*|(?:20000-1:)?2018 (?:edition|version))\b"
 )
 # ... or the contents of a thing of ours: "what goes in the business case", "what should the plan contain"
 _ASKS_STANDARD = re.compile(

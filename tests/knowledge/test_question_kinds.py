@@ -970,3 +970,23 @@ def test_a_who_question_is_not_answered_by_a_phase_overview_that_names_no_one(in
     ids = [h.entry.id for h in index.search(question).hits]
     assert ids[0] == "activity-budgeting-and-accounting-g"
     assert not any(i.startswith("activity-phase-") for i in ids[:3]), ids
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "capacity planning ref in the 2018 edition?",
+        "where does 20k say we must keep a CMDB",
+        "audit findings, what do we do with them per the std",
+        "where's the reqt for a catalogue of services",
+        "is there a reqt for what goes in customer reports",
+        "where does it say who approves changes",
+    ],
+)
+def test_the_standard_asked_for_in_shorthand_names_the_clause(question):
+    assert read_hints(question).names_clause
+
+
+@pytest.mark.parametrize("question", ["per the plan, who runs phase 2", "in the 2018 budget we had no tool"])
+def test_a_plan_or_a_year_is_not_the_standard(question):
+    assert not read_hints(question).names_clause
