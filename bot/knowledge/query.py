@@ -90,7 +90,8 @@ _STANDARD_SAYS = re.compile(
     r"|\b(?:any|is there an?|are there) (?:formal )?(?:requirements?|reqts?|reqs?|clauses?|rules?) (?:about|on|for)\b"
     # "where's the reqt for ...", "what do we do with findings per the std", "capacity ref in the 2018 edition"
     r"|\bwhere (?:is )?the (?:requirements?|reqts?|reqs?|rule)\b"  # normalize() drops "'s"
-    r"|\b(?:per|according to|in) (?:the )?(?:standard|std|(?:iso ?)?20k|20000-1\S*|(?:20000-1:)?2018 (?:edition|version))\b"
+    r"|\b(?:per|according to|in) (?:the )?"
+    r"(?:standard|std|(?:iso ?)?20k|20000-1\S*|(?:20000-1:)?2018 (?:edition|version))\b"
 )
 # ... or the contents of a thing of ours: "what goes in the business case", "what should the plan contain"
 _ASKS_STANDARD = re.compile(
