@@ -34,13 +34,14 @@ _LEVEL = re.compile(
     r"|\b(iii|ii)\s*(?:and|vs\.?|versus|or|to|-|/)\s*(?:iii|ii)\b"
     r"|\bbetween\s+(i)\s+and\s+(?:iii|ii)\b|\b(i)\s*(?:vs\.?|versus|-|/)\s*(?:iii|ii)\b"
 )
-_PHASE = re.compile(rf"\bphases?\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\b")
+_PHASE = re.compile(rf"\bphases?\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\b|\bph\.?\s*([123])\b")  # "ph1"
 # "what is phase 2 about", "phase 1 in a nutshell", "explain phase 3": the phase itself, its objectives
 _PHASE_ITSELF = re.compile(
     r"\b(?:what(?:'s| is| are)?|whats|explain|describe|summari[sz]e)\s+(?:the\s+)?"
     rf"(?:phase\s*{_ORDINAL}|{_ORDINAL}(?:st|nd|rd)?\s+phase)"
     r"(?:\s+(?:even\s+|really\s+)?about\b|\s*(?:\?|$|,|-|in (?:a|one) (?:nutshell|sentence|word))|\s+for\b)"
-    rf"|\bphase\s*{_ORDINAL}\s+(?:even\s+|really\s+)?about\b"
+    rf"|\bphase\s*{_ORDINAL}(?:\s+of\s+the\s+(?:[a-z-]+\s+)?(?:plan|implementation|project))?"
+    r"\s+(?:even\s+|really\s+|actually\s+)?about\b"  # "what's phase 2 of the exemplar plan actually about"
     # "the overall goal of phase 2", "main objectives of the second phase"
     r"|\b(?:goals?|objectives?|aims?|purpose|focus|point)\s+(?:of|for)\s+(?:the\s+)?"
     rf"(?:phase\s*{_ORDINAL}|{_ORDINAL}(?:st|nd|rd)?\s+phase)\b"

@@ -699,6 +699,7 @@ def test_the_task_that_names_the_detail_comes_before_its_clause_unless_the_oblig
         ("whats phase 2 about? need to explain it to the board in one sentence", 2),
         ("what is phase 1 even about, just incidents?", 1),
         ("explain phase 3", 3),
+        ("what's phase 3 of the implementation plan really about, in a sentence", 3),
     ],
 )
 def test_a_question_about_the_phase_itself_gets_the_phase_objectives(index, question, phase):
@@ -990,3 +991,14 @@ def test_the_standard_asked_for_in_shorthand_names_the_clause(question):
 @pytest.mark.parametrize("question", ["per the plan, who runs phase 2", "in the 2018 budget we had no tool"])
 def test_a_plan_or_a_year_is_not_the_standard(question):
     assert not read_hints(question).names_clause
+
+
+@pytest.mark.parametrize(
+    "question, phase", [("what must be ready before ph1 starts", 1), ("ph. 3 tasks for suppliers", 3)]
+)
+def test_ph_and_a_number_is_a_phase(question, phase):
+    assert read_hints(question).phase == phase
+
+
+def test_a_word_ending_in_ph_is_no_phase():
+    assert read_hints("the graph 2 shows incidents").phase is None
