@@ -1,8 +1,9 @@
 """What a text means, as a unit vector: a static embedding, so that "our execs keep postponing the
 kick-off" lands near the challenge of weak leadership support although it shares none of its words.
 
-One vector per word piece (distilled from all-MiniLM-L6-v2 and trained to rank the knowledge's entries
-as that model does, by `scripts/distill_meaning.py`, shipped in `meaning/`), averaged over the text: a
+One vector per word piece (distilled from all-MiniLM-L6-v2, trained to rank the knowledge's entries as
+that model does and tuned on the entries' examples, by `scripts/distill_meaning.py`, shipped in
+`meaning/`), averaged over the text: a
 lookup and a mean, about a tenth of a millisecond a question, no model to run. It re-ranks what the
 words found (`bot.knowledge.ranking`); it never finds entries alone.
 """

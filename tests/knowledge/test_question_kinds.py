@@ -338,6 +338,8 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "how do i expense the auditor's hotel, which cost center",
         "how much PTO is left for me before december",
         "any restaurant nearby that takes a group of ten after the audit?",
+        "pizza for the project team friday?",
+        "what do we get the service manager for her birthday",
     ],
 )
 def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered(index, question):
