@@ -3,9 +3,8 @@ kick-off" lands near the challenge of weak leadership support although it shares
 
 One vector per word piece (distilled from all-MiniLM-L6-v2, trained to rank the knowledge's entries as
 that model does and tuned on the entries' examples, by `scripts/distill_meaning.py`, shipped in
-`meaning/`), averaged over the text: a
-lookup and a mean, about a tenth of a millisecond a question, no model to run. It re-ranks what the
-words found (`bot.knowledge.ranking`); it never finds entries alone.
+`meaning/`), averaged over the text: a lookup and a mean, about a tenth of a millisecond a question, no
+model to run. It re-ranks what the words found (`bot.knowledge.ranking`); it never finds entries alone.
 """
 
 from __future__ import annotations
