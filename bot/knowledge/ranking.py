@@ -169,13 +169,16 @@ def rerank(
     # "change management" names the change management component, not "new or changed services"
     named = max((_share(group, query_stems) for group in index.components), default=0.0)
     rows = [_score(index, cand, topic, total, query_stems, hints, roles, about_phase, named) for cand in candidates]
-    # "goal of phase 2", "the second approach", "which clause covers the CAB": what the question names is the
-    # answer, the phase itself, the approach or the standard's clause, whatever else its words mean
-    asks_the_standard = hints.kinds == {"clause"} or (hints.names_clause and not hints.kinds)
-    keep_order = hints.phase_itself or hints.approach is not None or asks_the_standard
-    if hints.level is not None:
-        # "what does level II look like for X": only the elements' likeness counts, not the TS's text on levels
-        meaning = np.where(index.is_element, meaning, np.minimum(meaning, 0.0))
+    # "goal of phase 2", "the second approach", "is BRM required by 20000": what the question names is the
+    # answer, the phase itself, the approach or the standard's requirement, whatever else its words mean
+    clause_asked = hints.names_clause and hints.kinds <= {"clause"}
+    keep_order = hints.phase_itself or hints.approach is not None or (hints.kinds == {"clause"} and not clause_asked)
+    # "which clause covers our monthly customer pdf": only the clauses' likeness counts; "what does level II
+    # look like for X": only the elements', not the TS's text on levels
+    if clause_asked:
+        meaning = _only(meaning, index.of_kind["clause"])
+    elif hints.level is not None:
+        meaning = _only(meaning, index.of_kind["maturity"])
     _weigh_meaning(rows, meaning, domain, keep_order=keep_order)
     _prefer_subclauses(index, rows, hints.wants_subclause)
     _prefer_longer_titles(index, rows, query_stems)
@@ -198,6 +201,11 @@ def rerank(
             replace(row.cand, score=score, confident=rank == 0 and sure, confidence=confidence if rank == 0 else 0.0)
         )
     return out
+
+
+def _only(meaning: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The likeness of the wanted entries; the others may fall behind by meaning but not get ahead by it."""
+    return np.where(wanted, meaning, np.minimum(meaning, 0.0))
 
 
 def _weigh_meaning(rows: list[_Scored], meaning: np.ndarray, domain: float, keep_order: bool = False) -> None:

@@ -116,3 +116,12 @@ def test_a_typo_is_read_for_its_meaning_as_the_word_it_stands_for(index):
     assert typo @ plain < 0.95  # the word pieces of a typo mean something else ...
     answer = index.search("chnage managment")
     assert answer.answered and answer.hits[0].entry.id == "8.5.1"  # ... so the respelt words are embedded
+
+
+def test_for_a_clause_asked_for_meaning_chooses_among_the_clauses_only(index):
+    question = "which clause covers the monthly figures we send our customers"
+    ids = [hit.entry.id for hit in index.search(question).hits]
+    runner_up = next(i for i in ids[1:] if index.catalog.by_id[i].kind == "clause")
+    assert _with_meaning(index, question, runner_up)[0] == runner_up  # a clause the question means moves up
+    activity = next(i for i in ids if index.catalog.by_id[i].kind == "activity")
+    assert _with_meaning(index, question, activity)[0] != activity  # a task does not, whatever it means
