@@ -376,6 +376,7 @@ _ERRAND = re.compile(
     r"connecting)\b"
     r"|\bpay ?days?\b|\bpaychecks?\b|\bwhen (?:do|will) (?:we|i) (?:get )?paid\b|\bpto\b|\brestaurants?\b"
     r"|\bpizza\b|\bbirthdays?\b(?! (?:of|for) (?:the )?(?:sms|service|project))"
+    r"|\bbank hol(?:iday)?s?\b|\bbook (?:it|the day|a day|the afternoon|time) off\b"
     r"|\b(?:printer|copier|scanner)\b[^?.!]*\b(?:jam\w*|out of (?:paper|toner|ink)|offline)\b|\bpaper jam\b"
     r"|\b(?:i am|i'm|im|got|i got|i was|i've been) locked out\b"
     r"|\bi (?:forgot|lost|locked)\b|\bi can ?not (?:log|sign|access|print|connect)\b"
