@@ -396,8 +396,22 @@ _ELSEWHERE = re.compile(
     r"(?:9001|27001|14001|22301|27002) (?:clause|section|annex|control)\w*|"
     r"(?:9001|27001|14001|22301|27002)(?::20\d\d)? (?:clause |section )?\d+(?:\.\d+)+|"
     r"(?:itil|27001|9001) (?:foundation )?(?:exam|practices|certification exam)|"
-    r"(?:next|new|latest|upcoming) (?:revision|version|edition|update) of (?:iso ?)?(?:9001|27001|14001|22301|itil))\b"
+    r"(?:next|new|latest|upcoming) (?:revision|version|edition|update) of (?:iso ?)?(?:9001|27001|14001|22301|itil)|"
+    # another regulation's own duties, and a network or platform engineer's own how-to
+    r"solvency (?:ii|2)|mifid(?: ?ii)?|basel (?:iii|3|iv)|ccpa|dsars?|(?:data )?subject access requests?)\b"
 )
+# a tool's own configuration or a network engineer's how-to ("sla timer rule in jira", "bgp failover"), asked
+# without a word of 20000, the SMS or configuration items: not ours
+_TOOLS = r"(?:jira|servicenow|zendesk|freshservice|topdesk|confluence|sharepoint)"
+_TOOL_PARTS = (
+    r"(?:business |assignment |sla |timer |automation )?rules?|workflows?|custom fields?|timers?|dashboards?|widgets?"
+)
+_ENGINEERING = re.compile(
+    rf"\b{_TOOLS}\b[^?.!]*\b(?:{_TOOL_PARTS})\b|\b(?:{_TOOL_PARTS})\b[^?.!]*\b{_TOOLS}\b|"
+    r"\b(?:bgp|ospf|eigrp|vlans?|subnet(?: mask)?s?|cname|dns records?|nginx|terraform|ansible|kubectl|"
+    r"helm charts?)\b"
+)
+_CONFIGURATION_ITEMS = re.compile(r"\b(?:cmdb|cis?|configuration items?|configuration management)\b")
 _OURS = re.compile(
     r"20000|\b(?:iso ?)?20k\b|\biso20k\b|\bsms\b|service management system|\bts\b|our (?:iso|certification|standard)"
 )
@@ -568,7 +582,8 @@ def read_hints(question: str) -> QueryHints:
         symptom=symptom,
         advice=bool(_ADVICE.search(text)),
         errand=bool(_ERRAND.search(text) or _OFF_TOPIC.search(text))
-        or (bool(_ELSEWHERE.search(text)) and not _OURS.search(text)),
+        or (bool(_ELSEWHERE.search(text)) and not _OURS.search(text))
+        or (bool(_ENGINEERING.search(text)) and not _OURS.search(text) and not _CONFIGURATION_ITEMS.search(text)),
         small_team=bool(_SMALL_TEAM.search(text)),
         after_project=bool(_AFTER_PROJECT.search(text)),
         missed_objectives=missed_objectives,
