@@ -46,6 +46,9 @@ _PHASE_ITSELF = re.compile(
     r"|\b(?:goals?|objectives?|aims?|purpose|focus|point)\s+(?:of|for)\s+(?:the\s+)?"
     rf"(?:phase\s*{_ORDINAL}|{_ORDINAL}(?:st|nd|rd)?\s+phase)\b"
     r"(?!\s+(?:for|in|of)\s+(?!the\s+(?:exemplar\s+|implementation\s+)?(?:plan|implementation|project)\b))"
+    # "what is phase 2 supposed to get us to", "what should phase 1 achieve"
+    rf"|\bphase\s*{_ORDINAL}\s+(?:(?:is\s+)?supposed\s+to|meant\s+to|should|must)\s+"
+    r"(?:get us|achieve|deliver|accomplish|leave us with|end with)\b"
 )
 _MORE_PHASES = re.compile(
     rf"\s*(?:,|/|&|or|and|to|-)\s*(?:phases?\s*)?{_ORDINAL}\b"
@@ -84,15 +87,24 @@ _WHO_OBLIGED = re.compile(r"\bwho\s+(?:has to|must|is required to|shall)\b")
 # "which clause covers ...", "what does the std expect from ...", "any requirement about ...": the requirement itself
 _STANDARD_SAYS = re.compile(
     r"\b(?:which|what) (?:clause|section|subclause|requirements?|part of (?:the )?(?:standard|20000))\b"
-    r"|\bwhat(?:s| does| do| is| exactly does)? (?:the )?(?:standard|std|20000-1|20000|iso 20000|iso)\b[^?.!]*"
+    r"|\bwhat(?:s| does| do| is| exactly does)? (?:the )?(?:standard|std|20000-1|20000|iso 20000|iso|20k(?:-1)?)\b"
+    r"[^?.!]*"
     r"\b(?:require|say|expect|demand|want|mean|ask)"
     r"|\b(?:anything|something|a (?:clause|section|requirement)) in (?:the )?(?:standard|std|20000\S*|iso 20000\S*)"
     r"|\bwhere (?:does|do|in) (?:the )?(?:standard|std|20000\S*|iso 20000\S*|(?:iso ?)?20k)\b|\bwhere does it say\b"
     r"|\b(?:any|is there an?|are there) (?:formal )?(?:requirements?|reqts?|reqs?|clauses?|rules?) (?:about|on|for)\b"
     # "where's the reqt for ...", "what do we do with findings per the std", "capacity ref in the 2018 edition"
     r"|\bwhere (?:is )?the (?:requirements?|reqts?|reqs?|rule)\b"  # normalize() drops "'s"
+    # "req for the SMS plan itself", "where in 8.5?", "where will the CB auditor hit them?"
+    r"|^\W*(?:the )?(?:reqs?|reqts?|requirements?) (?:for|on|about)\b|\bwhere in (?:clause |section )?\d"
+    r"|\bwhere (?:will|would|does|do|might|could) (?:the |an |our |their )?(?:cb |certification |external )?"
+    r"auditors? (?:hit|ding|flag|look|raise|find|catch|get)\b"
     r"|\b(?:per|according to|in) (?:the )?"
     r"(?:standard|std|(?:iso ?)?20k|20000-1\S*|(?:20000-1:)?2018 (?:edition|version))\b"
+)
+# "release frequency - where in 8.5?", "which part of 8.5 is the CAB": a part of the clause named, not all of it
+_WITHIN_NUMBER = re.compile(
+    r"\b(?:where|what|which (?:part|bit|subclause|section)) (?:in|of|under) (?:clause |section )?\d+(?:\.\d+)*\b"
 )
 # ... or the contents of a thing of ours: "what goes in the business case", "what should the plan contain"
 _ASKS_STANDARD = re.compile(
@@ -398,13 +410,15 @@ _ELSEWHERE = re.compile(
     r"(?:itil|27001|9001) (?:foundation )?(?:exam|practices|certification exam)|"
     r"(?:next|new|latest|upcoming) (?:revision|version|edition|update) of (?:iso ?)?(?:9001|27001|14001|22301|itil)|"
     # another regulation's own duties, and a network or platform engineer's own how-to
-    r"solvency (?:ii|2)|mifid(?: ?ii)?|basel (?:iii|3|iv)|ccpa|dsars?|(?:data )?subject access requests?)\b"
+    r"solvency (?:ii|2)|mifid(?: ?ii)?|basel (?:iii|3|iv)|ccpa|dsars?|(?:data )?subject access requests?|"
+    r"(?:notify|tell|inform|report to) (?:the )?(?:regulator|ico|supervisory authority|data protection authority))\b"
 )
 # a tool's own configuration or a network engineer's how-to ("sla timer rule in jira", "bgp failover"), asked
 # without a word of 20000, the SMS or configuration items: not ours
 _TOOLS = r"(?:jira|servicenow|zendesk|freshservice|topdesk|confluence|sharepoint)"
 _TOOL_PARTS = (
-    r"(?:business |assignment |sla |timer |automation )?rules?|workflows?|custom fields?|timers?|dashboards?|widgets?"
+    r"(?:business |assignment |sla |timer |automation )?rules?|workflows?|custom fields?|timers?|dashboards?|widgets?|"
+    r"discovery|mid servers?|connectors?"
 )
 _ENGINEERING = re.compile(
     rf"\b{_TOOLS}\b[^?.!]*\b(?:{_TOOL_PARTS})\b|\b(?:{_TOOL_PARTS})\b[^?.!]*\b{_TOOLS}\b|"
@@ -481,6 +495,7 @@ class QueryHints:
     names_clause: bool = False  # says it wants the standard's clause or requirement
     names_challenge: bool = False  # says "challenge", "obstacle", "pitfall" ...
     wants_subclause: bool = False  # "which subclause of the service portfolio ...": not the overview itself
+    within_named: bool = False  # "which part of 8.5 is the CAB": a subclause of the clause named
     symptom: bool = False  # a state of affairs told, not asked, naming no kind: "nobody measures anything"
     advice: bool = False  # "can we ...", "should the ...": asks how to go about it, the TS's advice
     # the asker's own IT, HR or facilities errand ("my laptop won't start"), or another framework's own content
@@ -579,6 +594,7 @@ def read_hints(question: str) -> QueryHints:
         names_clause=names_clause,
         names_challenge=bool(tokens & _CHALLENGE_WORDS),
         wants_subclause=bool(tokens & {"subclause", "subclauses", "sub-clause", "sub-clauses"}),
+        within_named=bool(_WITHIN_NUMBER.search(text)),
         symptom=symptom,
         advice=bool(_ADVICE.search(text)),
         errand=bool(_ERRAND.search(text) or _OFF_TOPIC.search(text))

@@ -428,7 +428,7 @@ def _score(
         raw *= APPROACH_NAMED  # "approach 2": the words of both approaches are alike, the number tells them apart
     if entry.kind == "maturity" and hints.level is not None and title <= query_stems:
         raw *= 2.0  # "level II vs III for risk": the element named, at a level
-    direct = _direct_bonus(entry, hints, index.catalog.by_id)
+    direct = _direct_bonus(entry, hints, index.catalog.by_id, index.parent_clauses)
     return _Scored(
         cand=cand,
         score=raw + direct,
@@ -523,7 +523,7 @@ def _hint_factor(entry, hints: QueryHints, roles: tuple[set[str], set[str]]) -> 
     return factor
 
 
-def _direct_bonus(entry, hints: QueryHints, by_id: dict) -> float:
+def _direct_bonus(entry, hints: QueryHints, by_id: dict, parent_clauses: frozenset[str] = frozenset()) -> float:
     """A question that names a clause number (or challenge N) is about that clause or TS subclause."""
     if entry.kind == "challenge" and entry.id in {f"challenge-{n}" for n in hints.challenge_numbers}:
         return DIRECT
@@ -531,6 +531,12 @@ def _direct_bonus(entry, hints: QueryHints, by_id: dict) -> float:
         return DIRECT  # "what is phase 2 about": the phase's objectives
     other_kinds = hints.kinds - {"clause"}
     for number in hints.clause_numbers:
+        if hints.within_named and number in parent_clauses:
+            # "which part of 8.5 is the CAB": the named clause holds the answer, one of its subclauses
+            if entry.kind == "clause" and entry.id.startswith(number + "."):
+                return DIRECT / 2
+            if entry.id == number:
+                continue
         # a TS subclause number that is no 20000-1 clause (4.13, 5.3.1) needs no "TS" in the question
         if entry.id == f"guidance-{number}" and (hints.wants_ts or number not in by_id):
             return DIRECT

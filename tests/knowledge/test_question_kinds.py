@@ -233,6 +233,25 @@ def test_the_subclause_asked_for_beats_its_overview(index):
     assert answer.hits[0].entry.id == "8.2.1"
 
 
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("release types and frequency agreed with the customer - where in 8.5?", {"8.5.3"}),
+        ("CAB, assessing and approving changes, emergency changes - which part of 8.5 is that", {"8.5.1", "8.5.1.3"}),
+    ],
+)
+def test_a_part_of_a_named_clause_asked_for_is_one_of_its_subclauses(index, question, expected):
+    assert read_hints(question).within_named
+    assert index.search(question).hits[0].entry.id in expected
+    # the clause named alone is the clause itself
+    assert not read_hints("what is in 8.5").within_named
+    assert index.search("what is in 8.5").hits[0].entry.id == "8.5"
+
+
+def test_a_finding_told_as_not_conforming_is_a_nonconformity(index):
+    assert index.stems("not conforming") == index.stems("nonconformity")
+
+
 def test_a_subcontractor_is_not_any_supplier_and_a_helpdesk_is_the_service_desk(index):
     assert index.stems("subcontractor") != index.stems("supplier")
     assert index.stems("helpdesk") == index.stems("service desk") == index.stems("help desk")
@@ -340,6 +359,7 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         # another regulation's own duties
         "Solvency II reporting deadline",
         "we got a subject access request, how long do we have to answer it",
+        "GDPR breach - do we have 72 hours to notify the regulator?",
         "how do i expense the auditor's hotel, which cost center",
         "how much PTO is left for me before december",
         "any restaurant nearby that takes a group of ten after the audit?",
@@ -710,6 +730,7 @@ def test_the_task_that_names_the_detail_comes_before_its_clause_unless_the_oblig
         ("what is phase 1 even about, just incidents?", 1),
         ("explain phase 3", 3),
         ("what's phase 3 of the implementation plan really about, in a sentence", 3),
+        ("what is phase 2 supposed to get us to, in one line", 2),
     ],
 )
 def test_a_question_about_the_phase_itself_gets_the_phase_objectives(index, question, phase):
