@@ -364,6 +364,7 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "how much PTO is left for me before december",
         "any restaurant nearby that takes a group of ten after the audit?",
         "pizza for the project team friday?",
+        "happy friday all! any weekend plans?",
         "are we open on the bank holiday or should I book it off",
         "what do we get the service manager for her birthday",
     ],
