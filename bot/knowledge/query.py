@@ -50,6 +50,13 @@ _PHASE_ITSELF = re.compile(
     rf"|\bphase\s*{_ORDINAL}\s+(?:(?:is\s+)?supposed\s+to|meant\s+to|should|must)\s+"
     r"(?:get us|achieve|deliver|accomplish|leave us with|end with)\b"
 )
+# "which continuity tasks are left for phase 3", "what starts only in phase 2": the activities that begin then
+_PHASE_STARTS = re.compile(
+    r"\b(?:left|saved|kept|held back|wait\w*|deferred|postponed|pushed(?: back)?|put off) (?:for|until|till|to) "
+    r"(?:the )?phase\b|\bnot (?:until|till|before) (?:the )?phase\b"
+    r"|\b(?:start|begin|kick off|appear|come in)s? (?:only )?in (?:the )?phase\b"
+    r"|\bnew (?:in|for) (?:the )?phase\b"
+)
 _MORE_PHASES = re.compile(
     rf"\s*(?:,|/|&|or|and|to|-)\s*(?:phases?\s*)?{_ORDINAL}\b"
 )  # "phase 2 or 3", "phases 1, 2 and 3"
@@ -506,6 +513,7 @@ class QueryHints:
     after_project: bool = False  # "once the project closes": what comes after the implementation
     missed_objectives: bool = False  # "we missed two of the phase objectives": evaluating the implementation
     phase_itself: bool = False  # "what is phase 2 about": the phase's objectives, whatever else is named
+    phase_starts: bool = False  # "which tasks are left for phase 3": the activities that begin in the phase named
     obliged: bool = False  # asks what is obliged or what the standard says ("do we have to", "mandatory")
     kinds: frozenset[str] = field(default_factory=frozenset)
 
@@ -604,6 +612,7 @@ def read_hints(question: str) -> QueryHints:
         small_team=bool(_SMALL_TEAM.search(text)),
         after_project=bool(_AFTER_PROJECT.search(text)),
         missed_objectives=missed_objectives,
+        phase_starts=phase is not None and bool(_PHASE_STARTS.search(text)),
         phase_itself=phase is not None and (bool(_PHASE_ITSELF.search(text)) or done == phase - 1),
         # "who has to keep the capacity plan up to date" asks whose task it is, not what is obliged
         obliged=bool(_OBLIGED.search(_WHO_OBLIGED.sub(" ", text))),

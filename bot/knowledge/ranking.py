@@ -70,6 +70,7 @@ DETAIL_MATCH = 0.5  # a word found only in an entry's details counts half
 EXAMPLE_MATCH = 0.8
 MAX_LEAD = 4.0
 ROLE_BY_COMPONENT = 1.15
+PHASE_STARTS = 1.2  # "what is left for phase 3": an activity begun in that phase, against one begun before
 # The logistic model of answer_confidence, fitted (L2, lambda 1) by `python bench/confidence.py` on six
 # calibration sets (600 questions written blind by people who had not seen the knowledge, kept outside the
 # repository): the 536 questions the model decides. Cross-validated by set, its log loss was 0.29 (0.30
@@ -170,11 +171,12 @@ def rerank(
     # "change management" names the change management component, not "new or changed services"
     named = max((_share(group, query_stems) for group in index.components), default=0.0)
     rows = [_score(index, cand, topic, total, query_stems, hints, roles, about_phase, named) for cand in candidates]
-    # "goal of phase 2", "the second approach", "is BRM required by 20000": what the question names is the
-    # answer, the phase itself, the approach or the standard's requirement, whatever else its words mean
+    # "goal of phase 2", "the second approach", "is BRM required by 20000", "what is left for phase 3": what the
+    # question names is the answer (the phase itself, the approach, the standard's requirement, the activities
+    # begun in the phase), whatever else its words mean
     clause_asked = hints.names_clause and hints.kinds <= {"clause"}
     requirement_asked = hints.kinds == {"clause"} and not hints.names_clause
-    keep_order = hints.phase_itself or hints.approach is not None or requirement_asked
+    keep_order = hints.phase_itself or hints.phase_starts or hints.approach is not None or requirement_asked
     # "which clause covers our monthly customer pdf": only the clauses' likeness counts; "what does level II
     # look like for X": only the elements', not the TS's text on levels
     if clause_asked:
@@ -509,6 +511,9 @@ def _hint_factor(entry, hints: QueryHints, roles: tuple[set[str], set[str]]) -> 
             factor *= NO_ONE_NAMED  # "who provides the cost of a change": a phase's overview names no one
         if hints.phases:
             factor *= 1.3 if set(hints.phases) & set(entry.phases) else 0.6
+        if hints.phase_starts and entry.phases:
+            # "left for phase 3": an activity begun in an earlier phase is not what is left
+            factor *= PHASE_STARTS if min(entry.phases) == hints.phase else 1 / PHASE_STARTS
         if (hints.asks_who or hints.asks_when) and not hints.names_clause:
             factor *= 1.25  # the activity says who does it and in which phase
         full, by_component = roles

@@ -739,6 +739,18 @@ def test_a_question_about_the_phase_itself_gets_the_phase_objectives(index, ques
     assert index.search(question).hits[0].entry.id == f"activity-phase-{phase}"
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["which continuity tasks are left for phase 3", "which continuity activities wait until phase 3"],
+)
+def test_what_is_left_for_a_phase_is_what_begins_in_it(index, question, catalog):
+    assert read_hints(question).phase_starts
+    first = catalog.by_id[index.search(question).hits[0].entry.id]
+    assert first.id.startswith("activity-service-continuity") and min(first.phases) == 3
+    # being in phase 1 now is no question about what begins there
+    assert not read_hints("complaints procedure - when do we document it? we're only in phase 1 now").phase_starts
+
+
 def test_a_phase_named_beside_a_task_is_no_question_about_the_phase_itself():
     assert not read_hints("what phase 1 activities does the incident manager have").phase_itself
     assert not read_hints("what is phase 2 of change management").phase_itself
