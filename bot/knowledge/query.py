@@ -102,6 +102,10 @@ _STANDARD_SAYS = re.compile(
     r"|\b(?:any|is there an?|are there) (?:formal )?(?:requirements?|reqts?|reqs?|clauses?|rules?) (?:about|on|for)\b"
     # "where's the reqt for ...", "what do we do with findings per the std", "capacity ref in the 2018 edition"
     r"|\bwhere (?:is )?the (?:requirements?|reqts?|reqs?|rule)\b"  # normalize() drops "'s"
+    # "which bit of 20k is about that", "which part says ...", "where's the bit about keeping vendors in line"
+    r"|\bwhich (?:bit|part|section|clause)s?(?: of (?:the )?(?:standard|std|20000\S*|iso 20000\S*|(?:iso ?)?20k\S*))?"
+    r" (?:says?|is about|covers?|deals? with|talks? about|asks? for|makes? us|wants?|requires?)\b"
+    r"|\bwhere (?:is )?the (?:bit|part|section) (?:about|on|for|that)\b"
     # "req for the SMS plan itself", "where in 8.5?", "where will the CB auditor hit them?"
     r"|^\W*(?:the )?(?:reqs?|reqts?|requirements?) (?:for|on|about)\b|\bwhere in (?:clause |section )?\d"
     r"|\bwhere (?:will|would|does|do|might|could) (?:the |an |our |their )?(?:cb |certification |external )?"
@@ -395,7 +399,9 @@ _ERRAND = re.compile(
     r"connecting)\b"
     r"|\bpay ?days?\b|\bpaychecks?\b|\bwhen (?:do|will) (?:we|i) (?:get )?paid\b|\bpto\b|\brestaurants?\b"
     r"|\bhappy (?:friday|monday|new year|holidays)\b|\b(?:weekend|holiday) plans\b|\bplans for the weekend\b"
-    r"|\bhow was (?:your|the) weekend\b|\bpizza\b|\bbirthdays?\b(?! (?:of|for) (?:the )?(?:sms|service|project))"
+    r"|\bhow was (?:your|the) weekend\b|\blunch (?:order|run)\b|\boffsite\b|\ball.hands\b|\btown ?hall\b"
+    r"|\breset (?:someone|somebody|a user|the user|his|her|their|a colleague)\S* (?:mfa|password|token|account|pin)\b"
+    r"|\bpizza\b|\bbirthdays?\b(?! (?:of|for) (?:the )?(?:sms|service|project))"
     r"|\bbank hol(?:iday)?s?\b|\bbook (?:it|the day|a day|the afternoon|time) off\b"
     r"|\b(?:printer|copier|scanner)\b[^?.!]*\b(?:jam\w*|out of (?:paper|toner|ink)|offline)\b|\bpaper jam\b"
     r"|\b(?:i am|i'm|im|got|i got|i was|i've been) locked out\b"
@@ -410,6 +416,7 @@ _ERRAND = re.compile(
 _ELSEWHERE = re.compile(
     r"\b(?:soc ?[123]|pci(?:[ -]?dss)?|nist(?: csf)?|hipaa|"
     r"gdpr (?:fines?|articles?|dpo|lawful basis|retention)|under (?:the )?gdpr|"
+    r"gdpr\b[^?.!]*\b(?:keep|retain|delete|purge|erase|erasure)|right to (?:be forgotten|erasure)|"
     r"sox|sarbanes|cobit|cmmi|fedramp|dora|nis ?2|etom|tm ?forum|3gpp|togaf|"
     r"iso ?(?:22301|31000|14001|45001|42001|27002|27701|19011|27005)|itil ?(?:4|v[234])|"
     r"27001(?::20\d\d)? annex a|annex a controls?|gdpr art(?:icle)?s?\.? ?\d+|"
@@ -428,10 +435,14 @@ _TOOL_PARTS = (
     r"(?:business |assignment |sla |timer |automation )?rules?|workflows?|custom fields?|timers?|dashboards?|widgets?|"
     r"discovery|mid servers?|connectors?"
 )
-_ENGINEERING = re.compile(
-    rf"\b{_TOOLS}\b[^?.!]*\b(?:{_TOOL_PARTS})\b|\b(?:{_TOOL_PARTS})\b[^?.!]*\b{_TOOLS}\b|"
-    r"\b(?:bgp|ospf|eigrp|vlans?|subnet(?: mask)?s?|cname|dns records?|nginx|terraform|ansible|kubectl|"
-    r"helm charts?)\b"
+_ENGINEERING = re.compile(rf"\b{_TOOLS}\b[^?.!]*\b(?:{_TOOL_PARTS})\b|\b(?:{_TOOL_PARTS})\b[^?.!]*\b{_TOOLS}\b")
+# ... or a platform's own how-to ("configure BGP failover"); "is terraform state under change control" is ours
+_PLATFORM = re.compile(
+    r"\b(?:bgp|ospf|eigrp|vlans?|subnet(?: mask)?s?|cname|dns records?|nginx|terraform|ansible|kubectl|helm charts?)\b"
+)
+_HOW_TO = re.compile(
+    r"\b(?:configur\w*|config|set ?up|setup|install\w*|debug\w*|troubleshoot\w*|fix|write|upgrad\w*|failover|"
+    r"rout(?:e|ing)|peering|syntax)\b"
 )
 _CONFIGURATION_ITEMS = re.compile(r"\b(?:cmdb|cis?|configuration items?|configuration management)\b")
 _OURS = re.compile(
@@ -608,7 +619,11 @@ def read_hints(question: str) -> QueryHints:
         advice=bool(_ADVICE.search(text)),
         errand=bool(_ERRAND.search(text) or _OFF_TOPIC.search(text))
         or (bool(_ELSEWHERE.search(text)) and not _OURS.search(text))
-        or (bool(_ENGINEERING.search(text)) and not _OURS.search(text) and not _CONFIGURATION_ITEMS.search(text)),
+        or (
+            bool(_ENGINEERING.search(text) or (_PLATFORM.search(text) and _HOW_TO.search(text)))
+            and not _OURS.search(text)
+            and not _CONFIGURATION_ITEMS.search(text)
+        ),
         small_team=bool(_SMALL_TEAM.search(text)),
         after_project=bool(_AFTER_PROJECT.search(text)),
         missed_objectives=missed_objectives,

@@ -190,8 +190,10 @@ def rerank(
     _prefer_the_task(index, rows, hints)
     _prefer_the_requirement(index, rows, hints)
     _keep_guidance_in_view(index, rows, hints)
-    if not rows or (domain < SUGGEST_DOMAIN_MIN and not rows[0].direct):
-        return []  # outside the domain: nothing worth suggesting
+    # outside the domain: nothing worth suggesting, unless the question asks for the standard's clause in words
+    # of its own ("which clause makes us work out what the commissioners need")
+    if not rows or (domain < SUGGEST_DOMAIN_MIN and not rows[0].direct and not hints.names_clause):
+        return []
     confidence = answer_confidence(confidence_features(index, rows, known, domain, hints))
     sure = confidence >= ANSWER_THRESHOLD
     best = rows[0].score
