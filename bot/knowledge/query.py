@@ -438,11 +438,12 @@ _TOOL_PARTS = (
 _ENGINEERING = re.compile(rf"\b{_TOOLS}\b[^?.!]*\b(?:{_TOOL_PARTS})\b|\b(?:{_TOOL_PARTS})\b[^?.!]*\b{_TOOLS}\b")
 # ... or a platform's own how-to ("configure BGP failover"); "is terraform state under change control" is ours
 _PLATFORM = re.compile(
-    r"\b(?:bgp|ospf|eigrp|vlans?|subnet(?: mask)?s?|cname|dns records?|nginx|terraform|ansible|kubectl|helm charts?)\b"
+    r"\b(?:bgp|ospf|eigrp|vlans?|subnet(?: mask)?s?|cname|dns records?|nginx|terraform|ansible|kubectl|helm charts?|"
+    r"alertmanager|prometheus|grafana|nagios|zabbix|kubernetes|k8s|docker)\b"
 )
 _HOW_TO = re.compile(
     r"\b(?:configur\w*|config|set ?up|setup|install\w*|debug\w*|troubleshoot\w*|fix|write|upgrad\w*|failover|"
-    r"rout(?:e|ing)|peering|syntax)\b"
+    r"rout(?:e|ing)|peering|syntax|flap\w*|mute|silence|query|queries)\b"
 )
 _CONFIGURATION_ITEMS = re.compile(r"\b(?:cmdb|cis?|configuration items?|configuration management)\b")
 _OURS = re.compile(

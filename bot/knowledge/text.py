@@ -132,7 +132,7 @@ STOPWORDS = frozenset(
     gonna wanna gotta still even ever maybe perhaps probably quite rather pretty very too already yet
     currently exactly right got getting go going went okay sure thing literally honestly seriously
     try trying tried once everything saying etc wrt nutshell tbh ours sorry dumb stupid silly noob newbie
-    lol lmao haha btw fyi imo afaik idk but now""".split()
+    lol lmao haha btw fyi imo afaik idk but now until till""".split()
 )
 
 

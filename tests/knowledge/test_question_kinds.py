@@ -356,6 +356,8 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "jira automation rule to auto assign tickets by keyword, how",
         "how do I set up an SLA timer rule in Jira Service Management",
         "configure BGP failover between our two ISPs",
+        "BGP session to our transit provider keeps flapping, ideas?",
+        "alertmanager route config to mute staging alerts at night?",
         # another regulation's own duties
         "Solvency II reporting deadline",
         "we got a subject access request, how long do we have to answer it",
@@ -453,7 +455,7 @@ def test_advice_prefers_the_ts_but_a_requirement_asked_as_should_stays_the_claus
 
 
 def test_a_question_with_one_word_the_knowledge_lacks_still_gets_suggestions(index):
-    answer = index.search("are printers in scope of the CMDB")
+    answer = index.search("are thermostats in scope of the CMDB")
     assert not answer.answered and "8.2.6" in [h.entry.id for h in answer.hits[:3]]
     assert not index.search("what's the weather tomorrow in Leeds").hits
 
