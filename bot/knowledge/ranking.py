@@ -532,7 +532,7 @@ def _hint_factor(entry, hints: QueryHints, roles: tuple[set[str], set[str]]) -> 
     return factor
 
 
-def _direct_bonus(entry, hints: QueryHints, by_id: dict, parent_clauses: frozenset[str] = frozenset()) -> float:
+def _direct_bonus(entry, hints: QueryHints, by_id: dict, parent_clauses: frozenset[str]) -> float:
     """A question that names a clause number (or challenge N) is about that clause or TS subclause."""
     if entry.kind == "challenge" and entry.id in {f"challenge-{n}" for n in hints.challenge_numbers}:
         return DIRECT
