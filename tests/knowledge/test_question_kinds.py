@@ -400,6 +400,7 @@ def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered
         "what is in annex A of the exemplar plan",
         "can we use jira as our CMDB",
         "should our CMDB hold VLANs as CIs",
+        "docker images - do we need to write release notes for each one?",
         "does the SMS need a workflow in servicenow for changes",
         "do we need something written down saying which stuff is under change control? like is terraform state in",
         "we already have a risk register from soc2. what does 20k require re risks and opportunities",
