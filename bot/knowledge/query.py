@@ -430,7 +430,8 @@ _ELSEWHERE = re.compile(
 )
 # a tool's own configuration or a network engineer's how-to ("sla timer rule in jira", "bgp failover"), asked
 # without a word of 20000, the SMS or configuration items: not ours
-_TOOLS = r"(?:jira|servicenow|zendesk|freshservice|topdesk|confluence|sharepoint)"
+_TOOL_NAMES = r"jira|servicenow|zendesk|freshservice|topdesk|confluence|sharepoint"
+_TOOLS = rf"(?:{_TOOL_NAMES})"
 _TOOL_PARTS = (
     r"(?:business |assignment |sla |timer |automation )?rules?|workflows?|custom fields?|timers?|dashboards?|widgets?|"
     r"discovery|mid servers?|connectors?"
@@ -473,7 +474,7 @@ _OFF_TOPIC = re.compile(
     r"|\brecommend (?:me )?(?:a |any |some )?(?:good )?(?:books?|podcasts?|films?|movies?|novels?)\b"
     r"|\b(?:vat|gst|sales tax|income tax|tax rates?|tax returns?)\b"
     r"|\bwho won\b|\b(?:football|soccer|cricket|rugby|basketball|baseball|hockey|tennis|golf)\b"
-    r"|\b(?:jira|servicenow|zendesk|freshservice|topdesk|confluence|excel|power ?bi|sharepoint)\b[^?.!]*"
+    rf"|\b(?:{_TOOL_NAMES}|excel|power ?bi)\b[^?.!]*"
     r"\b(?:automation|script|api|plugin|webhook|formula|macro|jql|pricing|prices?|per.agent|per.seat)\b"
 )
 
@@ -623,16 +624,7 @@ def read_hints(question: str) -> QueryHints:
         within_named=bool(_WITHIN_NUMBER.search(text)),
         symptom=symptom,
         advice=bool(_ADVICE.search(text)),
-        errand=bool(_ERRAND.search(text) or _OFF_TOPIC.search(text))
-        or (bool(_ELSEWHERE.search(text)) and not _OURS.search(text))
-        or (
-            bool(
-                _ENGINEERING.search(text)
-                or (_PLATFORM.search(text) and _HOW_TO.search(text) and not _SMS_PROCESS.search(text))
-            )
-            and not _OURS.search(text)
-            and not _CONFIGURATION_ITEMS.search(text)
-        ),
+        errand=_not_ours(text),
         small_team=bool(_SMALL_TEAM.search(text)),
         after_project=bool(_AFTER_PROJECT.search(text)),
         missed_objectives=missed_objectives,
@@ -642,6 +634,21 @@ def read_hints(question: str) -> QueryHints:
         obliged=bool(_OBLIGED.search(_WHO_OBLIGED.sub(" ", text))),
         kinds=frozenset(kinds),
     )
+
+
+def _not_ours(text: str) -> bool:
+    """The asker's own errand, chit-chat, another framework's or regulation's content, or an engineer's how-to
+    for a tool or platform, unless the question relates it to ISO/IEC 20000, the SMS or configuration items."""
+    if _ERRAND.search(text) or _OFF_TOPIC.search(text):
+        return True
+    if _OURS.search(text):
+        return False
+    if _ELSEWHERE.search(text):
+        return True
+    engineering = _ENGINEERING.search(text) or (
+        _PLATFORM.search(text) and _HOW_TO.search(text) and not _SMS_PROCESS.search(text)
+    )
+    return bool(engineering) and not _CONFIGURATION_ITEMS.search(text)
 
 
 def _first_ordinal(pattern: re.Pattern[str], text: str) -> int | None:
