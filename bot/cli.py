@@ -16,7 +16,7 @@ from bot.views.text import render_answer
 
 def _index() -> SearchIndex:
     settings = load_settings()
-    return build_index(settings.iso20k_knowledge_dir)
+    return build_index(settings.iso20k_knowledge_dir, settings.index_cache_dir)
 
 
 def cmd_ask(args: argparse.Namespace) -> int:

@@ -38,11 +38,22 @@ class Settings(BaseSettings):
     port: int = Field(default=3000, ge=1, le=65535)
     iso20k_knowledge_dir: Path | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    xdg_cache_home: Path | None = None  # the user's cache folder, by the XDG convention
+
+    @property
+    def index_cache_dir(self) -> Path:
+        """Where the built search index is kept between runs (`bot.knowledge.cache`)."""
+        return (self.xdg_cache_home or Path.home() / ".cache") / "iso20k"
 
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    @field_validator("xdg_cache_home", mode="before")
+    @classmethod
+    def _unset_when_empty(cls, value: object) -> object:
+        return None if value == "" else value
 
     @field_validator("iso20k_knowledge_dir")
     @classmethod

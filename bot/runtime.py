@@ -57,7 +57,7 @@ def build_runtime(
     people: People | None = None,
 ) -> Runtime:
     """Load the knowledge and open the database; refuse an un-migrated database unless told to migrate."""
-    index = index or build_index(settings.iso20k_knowledge_dir)
+    index = index or build_index(settings.iso20k_knowledge_dir, settings.index_cache_dir)
     engine = open_database(settings.database_url, migrate=migrate)
     sessions = make_session_factory(engine)
     services = Services(index=index, sessions=sessions, clock=clock, people=people or NoDirectory())

@@ -70,3 +70,24 @@ def test_the_rule_reader_sees_a_violation(tmp_path, monkeypatch):
         "bot/plan/x.py imports sqlalchemy.orm",
         "bot/plan/x.py imports sqlalchemy.orm.Session",
     ]
+
+
+def environment_readers(root: Path) -> list[str]:
+    """Files of bot/ that read the process environment (os.environ, os.getenv) other than the settings."""
+    found = []
+    for path in sorted((root / "bot").rglob("*.py")):
+        if path.relative_to(root).as_posix() == "bot/config.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            reads = isinstance(node, ast.Attribute) and node.attr in ("environ", "environb", "getenv")
+            if reads and isinstance(node.value, ast.Name) and node.value.id == "os":
+                found.append(f"{path.relative_to(root)}:{node.lineno}")
+    return found
+
+
+def test_only_the_settings_read_the_environment(tmp_path):
+    assert environment_readers(ROOT) == []
+    sneaky = tmp_path / "bot" / "knowledge"
+    sneaky.mkdir(parents=True)
+    (sneaky / "x.py").write_text("import os\n\nHOME = os.environ.get('HOME')\n")
+    assert environment_readers(tmp_path) == ["bot/knowledge/x.py:3"]

@@ -188,6 +188,14 @@ class SearchIndex:
             + [g for g in guidance if any(other.startswith(g + ".") for other in guidance)]
         )
 
+    def __getstate__(self) -> dict[str, object]:
+        """What a kept index holds: all but the word vectors, which ship with the package (`bot.knowledge.cache`)."""
+        return {name: value for name, value in self.__dict__.items() if name != "embedder"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.embedder = shipped_embedder()
+
     def stems(self, text: str) -> list[str]:
         """A text's content stems with synonyms reduced to one form."""
         return self.canon.apply([stem(w) for w in words(text) if w not in STOPWORDS])[0]

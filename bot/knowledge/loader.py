@@ -52,14 +52,18 @@ def load_catalog(extra_dir: Path | None = None, shipped_dir: Path | None = None)
     return Catalog([entry for _, entry in pairs], synonyms=_load_synonyms(folders))
 
 
+def knowledge_files(folder: Path) -> list[Path]:
+    """The YAML files of a knowledge folder, its synonyms included, in a stable order."""
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
 def _load_dir(folder: Path) -> list[tuple[Path, Entry]]:
     if not folder.is_dir():
         raise KnowledgeError(f"{folder}: knowledge folder not found")
-    files = sorted(
-        p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file() and p.name != SYNONYMS_FILE
-    )
     pairs: list[tuple[Path, Entry]] = []
-    for path in files:
+    for path in knowledge_files(folder):
+        if path.name == SYNONYMS_FILE:
+            continue
         pairs.extend((path, entry) for entry in _load_file(path))
     return pairs
 

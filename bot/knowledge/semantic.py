@@ -25,7 +25,7 @@ class Embedder:
     def __init__(self, folder: Path = MEANING_DIR) -> None:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_truncation()
-        self.vectors = np.load(folder / "vectors.npy").astype(np.float32)
+        self.vectors = np.load(folder / "vectors.npy")  # float16 as shipped: a text's mean is taken in float32
         self.unknown = self.tokenizer.token_to_id("[UNK]")
         self.dimensions = int(self.vectors.shape[1])
 
@@ -49,7 +49,7 @@ class Embedder:
         known = [i for i in ids if i != self.unknown]
         if not known:
             return np.zeros(self.dimensions, dtype=np.float32)
-        mean = self.vectors[known].mean(axis=0)
+        mean = self.vectors[known].mean(axis=0, dtype=np.float32)
         norm = float(np.linalg.norm(mean))
         return mean / norm if norm > 0 else mean
 
