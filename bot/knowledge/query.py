@@ -272,6 +272,7 @@ _KIND_WORDS = {
 }
 _KIND_CUES = frozenset(cue for cues in _KIND_WORDS.values() for cue in cues)
 _PROCESS_WORDS = frozenset({"process", "processes"})
+_MATURITY_NAMED = re.compile(r"\b(?:maturity|mature|(?:next|higher|the following) level)\b")
 _CLAUSE_WORDS = frozenset(
     {"clause", "clauses", "subclause", "section", "requirement", "requirements", "shall", "20000-1", "standard"}
 )
@@ -360,7 +361,8 @@ _OWN_THINGS = (
     r"calendar|ticket|salary|pay|payslip|payroll|pension|bank|expenses?|leave|holidays?|vacation|address|"
     r"token|rsa token|mfa|2fa|authenticator|"
     r"car|bike|badge|timesheet|overtime|appraisal|bonus|line manager|wifi|wi-fi|vpn|access card|files?|folder|"
-    r"drive|software|licen[cs]e|calls?|emergency contact|notice period"
+    r"drive|software|licen[cs]e|calls?|emergency contact|notice period|chair|parking (?:space|spot)|"
+    r"(?<!service )(?<!help )desk(?! team| staff)"
 )
 _ERRAND = re.compile(
     rf"\bmy\s+(?:[a-z-]+\s+)?(?:{_OWN_THINGS})\b"
@@ -440,11 +442,11 @@ _ENGINEERING = re.compile(rf"\b{_TOOLS}\b[^?.!]*\b(?:{_TOOL_PARTS})\b|\b(?:{_TOO
 # ... or a platform's own how-to ("configure BGP failover"); "is terraform state under change control" is ours
 _PLATFORM = re.compile(
     r"\b(?:bgp|ospf|eigrp|vlans?|subnet(?: mask)?s?|cname|dns records?|nginx|terraform|ansible|kubectl|helm charts?|"
-    r"alertmanager|prometheus|grafana|nagios|zabbix|kubernetes|k8s|docker)\b"
+    r"alertmanager|prometheus|grafana|nagios|zabbix|kubernetes|k8s|docker|veeam|commvault|rubrik|acronis)\b"
 )
 _HOW_TO = re.compile(
     r"\b(?:configur\w*|config|set ?up|setup|install\w*|debug\w*|troubleshoot\w*|fix|write|upgrad\w*|failover|"
-    r"rout(?:e|ing)|peering|syntax|flap\w*|mute|silence|query|queries)\b"
+    r"rout(?:e|ing)|peering|syntax|flap\w*|mute|silence|query|queries|settings?)\b"
 )
 _CONFIGURATION_ITEMS = re.compile(r"\b(?:cmdb|cis?|configuration items?|configuration management)\b")
 # "docker images: do we need to write release notes" asks about a process of ours, whatever the platform
@@ -532,6 +534,7 @@ class QueryHints:
     missed_objectives: bool = False  # "we missed two of the phase objectives": evaluating the implementation
     phase_itself: bool = False  # "what is phase 2 about": the phase's objectives, whatever else is named
     phase_starts: bool = False  # "which tasks are left for phase 3": the activities that begin in the phase named
+    names_maturity: bool = False  # "what maturity level is that", "how do we reach the next level"
     obliged: bool = False  # asks what is obliged or what the standard says ("do we have to", "mandatory")
     kinds: frozenset[str] = field(default_factory=frozenset)
 
@@ -563,6 +566,13 @@ def read_hints(question: str) -> QueryHints:
     tokens = set(re.findall(r"[a-z0-9-]+", _OTHER_LEVEL.sub(" ", unroled)))
     kinds = {kind for kind, cues in _KIND_WORDS.items() if tokens.intersection(cues)}
     if level is not None:
+        kinds.add("maturity")
+    # "the process slips in a big outage, what maturity level is that", "how do we get to the next level": the element
+    names_maturity = (
+        bool(_MATURITY_NAMED.search(text)) and not tokens.intersection(_KIND_WORDS["clause"]) - _PROCESS_WORDS
+    )
+    if names_maturity:
+        kinds.discard("clause")
         kinds.add("maturity")
     asks_when = bool(_WHEN.search(_PLAN_CONTENTS.sub(" ", text)))
     asks_who = bool(_WHO.search(unroled))
@@ -632,6 +642,7 @@ def read_hints(question: str) -> QueryHints:
         phase_itself=phase is not None and (bool(_PHASE_ITSELF.search(text)) or done == phase - 1),
         # "who has to keep the capacity plan up to date" asks whose task it is, not what is obliged
         obliged=bool(_OBLIGED.search(_WHO_OBLIGED.sub(" ", text))),
+        names_maturity=names_maturity,
         kinds=frozenset(kinds),
     )
 

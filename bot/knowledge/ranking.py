@@ -183,7 +183,7 @@ def rerank(
     # look like for X": only the elements', not the TS's text on levels
     if clause_asked:
         meaning = _only(meaning, index.of_kind["clause"])
-    elif hints.level is not None:
+    elif hints.level is not None or hints.names_maturity:
         meaning = _only(meaning, index.of_kind["maturity"])
     _weigh_meaning(rows, meaning, domain, keep_order=keep_order)
     _prefer_subclauses(index, rows, hints.wants_subclause)

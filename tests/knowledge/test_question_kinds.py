@@ -1073,3 +1073,38 @@ def test_ph_and_a_number_is_a_phase(question, phase):
 
 def test_a_word_ending_in_ph_is_no_phase():
     assert read_hints("the graph 2 shows incidents").phase is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "changes get skipped whenever the pressure is on, what maturity level is that process",
+        "our capacity planning is mostly guesswork. how do we reach the next level",
+    ],
+)
+def test_a_question_that_names_maturity_asks_for_the_element_not_the_process_clause(question):
+    hints = read_hints(question)
+    assert hints.names_maturity and hints.kinds == {"maturity"}
+
+
+def test_maturity_named_beside_a_clause_word_still_asks_for_both():
+    hints = read_hints("which clause says how mature the change process must be")
+    assert not hints.names_maturity and "clause" in hints.kinds
+
+
+def test_a_process_that_slips_under_pressure_is_a_maturity_question(index):
+    question = "people follow the change process until a big outage, then it is gone. what maturity level is that"
+    assert index.search(question).hits[0].entry.kind == "maturity"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can someone order a new chair for my desk",
+        "what retention settings should the veeam backup job use for the new client",
+        "how do I set up a commvault backup schedule",
+    ],
+)
+def test_office_errands_and_a_backup_products_settings_are_not_ours(index, question):
+    assert read_hints(question).errand
+    assert not index.search(question).answered
