@@ -306,6 +306,7 @@ _WHEN = re.compile(
     r"(?:we|you|they|i|it|the|our|that|this|these|those|\w+s)\b"
     r"|\b(?:which|what)\s+(?:phase|stage|step|point)\b|\bhow\s+(?:early|soon)\b|\bat\s+what\s+point\b"
     r"|[-,:(]\s*when\W*$"  # "contract disputes procedure - when?"
+    r"|\bwhen\s+in\s+(?:the|our)\s+(?:rollout|roll-out|project|plan|programme|program|implementation|roadmap)\b"
 )
 # a complaint about people ("our leaders don't back it", "staff keep ignoring the process"): a challenge
 _PEOPLE = (
@@ -373,7 +374,7 @@ _ERRAND = re.compile(
     r"|\bleave (?:request|balance|allowance)|\bvacation days?\b|\bholiday (?:allowance|request|entitlement|days?)\b"
     r"|\bpayslips?\b|\bpayroll\b(?! (?:system|service|application|platform|software))"
     r"|\bsalar(?:y|ies)\b|\bovertime\b|\btimesheets?\b|\bexpense (?:claims?|reports?)\b"
-    r"|\b(?:submit|claim|file|put in) (?:my |the |our )?(?:travel )?expenses\b"
+    r"|\b(?:submit|submitting|claim|claiming|file|filing|put in) (?:my |the |our )?(?:travel )?expenses\b"
     r"|\bhow (?:do|can|should) i expense\b|\bexpens\w* (?:the |a |an |my |our )?(?:\w+'s )?(?:hotel|flight|taxi|train|"
     r"meals?|dinner|travel|mileage)\b"
     r"|\b(?:train|bus|flight|taxi|tram|shuttle|ferry) (?:to|from) (?:the )?(?:airport|station|city|office|hotel)\b"
@@ -419,7 +420,7 @@ _ELSEWHERE = re.compile(
     r"\b(?:soc ?[123]|pci(?:[ -]?dss)?|nist(?: csf)?|hipaa|"
     r"gdpr (?:fines?|articles?|dpo|lawful basis|retention)|under (?:the )?gdpr|"
     r"gdpr\b[^?.!]*\b(?:keep|retain|delete|purge|erase|erasure)|right to (?:be forgotten|erasure)|"
-    r"sox|sarbanes|cobit|cmmi|fedramp|dora|nis ?2|etom|tm ?forum|3gpp|togaf|"
+    r"sox|sarbanes|cobit|(?:google )?sre (?:book|workbook)|cmmi|fedramp|dora|nis ?2|etom|tm ?forum|3gpp|togaf|"
     r"iso ?(?:22301|31000|14001|45001|42001|27002|27701|19011|27005)|itil ?(?:4|v[234])|"
     r"27001(?::20\d\d)? annex a|annex a controls?|gdpr art(?:icle)?s?\.? ?\d+|"
     r"(?:9001|27001|14001|22301|27002) (?:clause|section|annex|control)\w*|"

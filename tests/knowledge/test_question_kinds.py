@@ -1108,3 +1108,29 @@ def test_a_process_that_slips_under_pressure_is_a_maturity_question(index):
 def test_office_errands_and_a_backup_products_settings_are_not_ours(index, question):
     assert read_hints(question).errand
     assert not index.search(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["do customers have to sign off the change windows? when in the rollout is that", "CAB - when in our plan?"],
+)
+def test_when_in_the_rollout_asks_when(question):
+    assert read_hints(question).asks_when
+
+
+def test_the_stage_after_firefighting_is_phase_2(index):
+    assert index.search("firefighting is under control now, what is the intermediate phase about").hits[0].entry.id == (
+        "activity-phase-2"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is there a deadline for submitting expenses from the conference",
+        "which error budget policy does the google sre workbook suggest",
+    ],
+)
+def test_expenses_and_the_sre_books_own_advice_are_not_ours(index, question):
+    assert read_hints(question).errand
+    assert not index.search(question).answered
