@@ -298,6 +298,10 @@ _OTHER_LEVEL = re.compile(
 )
 _WHICH_ROLE = re.compile(r"\b(?:which|what)\s+(?:role|manager|team|person|function|department|job title)s?\b")
 _WHO = re.compile(rf"\bwho\b|\bwhose\b|\bresponsib|\baccountab|\bowns?\b|\bowner\b|\bin charge\b|{_WHICH_ROLE.pattern}")
+_WHETHER_ACCOUNTABLE = re.compile(
+    r"\b(?:are|is|am|remain|stay|make|makes|hold|holds|keep|keeps)\s+(?:we|us|you|them|it|i)?\s*"
+    r"(?:still\s+|fully\s+|ultimately\s+)?(?:responsible|accountable)\b"
+)
 # "when do we set up X", "in which phase does Y start": the plan's activities say when
 _WHEN = re.compile(
     # "when we plan a new service, what does 8.5.2.1 require": a time told, not asked
@@ -367,6 +371,8 @@ _OWN_THINGS = (
 )
 _ERRAND = re.compile(
     rf"\bmy\s+(?:[a-z-]+\s+)?(?:{_OWN_THINGS})\b"
+    r"|\b(?:get|order|request|set up)\s+(?:them|him|her|me|the new (?:starter|hire|joiner))\s+"
+    rf"(?:a|an|their|his|her)\s+(?:[a-z-]+\s+)?(?:{_OWN_THINGS})\b"
     r"|\b(?:annual|sick|parental|maternity|paternity|unpaid|compassionate|study) leave\b"
     r"|\b(?:days?|weeks?|how much|how many) (?:of )?(?:annual )?(?:leave|vacations?|holidays?)\b"
     r"|\b(?:leave|vacations?|holidays?) (?:do|have) i\b|\b(?:leave|vacations?|holidays?) left\b"
@@ -564,6 +570,8 @@ def read_hints(question: str) -> QueryHints:
     # "who should be on the project team": who belongs to it, the TS's advice on the team, not a role's task;
     # "who does what, by when": what a plan must say, not a question about who or when
     unroled = _PLAN_CONTENTS.sub(" ", _MEMBERSHIP.sub(" ", _WHO_COUNTS.sub(" ", unroled)))
+    # "does the standard make us accountable for it", "are we still responsible": whether, not who
+    unroled = _WHETHER_ACCOUNTABLE.sub(" ", unroled)
     tokens = set(re.findall(r"[a-z0-9-]+", _OTHER_LEVEL.sub(" ", unroled)))
     kinds = {kind for kind, cues in _KIND_WORDS.items() if tokens.intersection(cues)}
     if level is not None:

@@ -1134,3 +1134,25 @@ def test_the_stage_after_firefighting_is_phase_2(index):
 def test_expenses_and_the_sre_books_own_advice_are_not_ours(index, question):
     assert read_hints(question).errand
     assert not index.search(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the vendor runs the patching for us: does the standard still make us accountable for that process?",
+        "are we still responsible for backups the hosting company does?",
+    ],
+)
+def test_whether_we_are_accountable_asks_for_no_role(question):
+    assert not read_hints(question).asks_who
+
+
+def test_a_flooded_server_room_is_a_continuity_question(index):
+    question = (
+        "the server room flooded last year and took everything down; what must we have in place per the standard?"
+    )
+    assert index.search(question).hits[0].entry.id == "8.7.2"
+
+
+def test_getting_a_new_starter_a_badge_is_an_errand():
+    assert read_hints("a new starter joins monday, how do I get them a badge and a laptop").errand
