@@ -431,6 +431,7 @@ _ELSEWHERE = re.compile(
     r"27001(?::20\d\d)? annex a|annex a controls?|gdpr art(?:icle)?s?\.? ?\d+|"
     r"(?:9001|27001|14001|22301|27002) (?:clause|section|annex|control)\w*|"
     r"(?:9001|27001|14001|22301|27002)(?::20\d\d)? (?:clause |section )?\d+(?:\.\d+)+|"
+    r"iso ?(?!20000)\d{4,5}(?:-\d+)?(?::20\d\d)? (?:require|requires|say|says|mandate|mandates|expect|expects)|"
     r"(?:itil|27001|9001) (?:foundation )?(?:exam|practices|certification exam)|"
     r"(?:next|new|latest|upcoming) (?:revision|version|edition|update) of (?:iso ?)?(?:9001|27001|14001|22301|itil)|"
     # another regulation's own duties
@@ -463,6 +464,14 @@ _SMS_PROCESS = re.compile(
 )
 _OURS = re.compile(
     r"20000|\b(?:iso ?)?20k\b|\biso20k\b|\bsms\b|service management system|\bts\b|our (?:iso|certification|standard)"
+)
+# "is there a requirement to keep a catalogue, comparable to ITIL 4's practice", "change schedule (ITIL 4 term): when
+# is it set up": another framework named as a yardstick for a requirement of ours, or for its word
+_ANOTHER_FRAMEWORK_AS_YARDSTICK = re.compile(
+    r"(?:" + _STANDARD_SAYS.pattern + r"|\b(?:is|are) there (?:a|an|any)\b[^?.!]{0,20}\brequirements?\b|\bmandat\w*)"
+    r"[^?!]*\b(?:comparable|akin|similar|equivalent|analogous|compares?|compared|corresponds?|map(?:ping|ped)?)"
+    r"\s+(?:to|with|against)\b"
+    r"|\((?:an? )?(?:itil|cobit)(?: ?4| v[234]| 2019)? (?:term|word|name|wording)\)"
 )
 # thanks, job hunting, reading tips, a tool vendor's prices or its own configuration ("jira automation rule"):
 # not ours
@@ -661,7 +670,7 @@ def _not_ours(text: str) -> bool:
     for a tool or platform, unless the question relates it to ISO/IEC 20000, the SMS or configuration items."""
     if _ERRAND.search(text) or _OFF_TOPIC.search(text):
         return True
-    if _OURS.search(text):
+    if _OURS.search(text) or _ANOTHER_FRAMEWORK_AS_YARDSTICK.search(text):
         return False
     if _ELSEWHERE.search(text):
         return True

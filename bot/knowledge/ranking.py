@@ -30,6 +30,7 @@ CUE_WEIGHT = 0.3
 DOMAIN_COVERAGE_MIN = 0.5  # share of the question's words the knowledge must know
 SITUATION_DOMAIN_MIN = 0.3
 SUGGEST_DOMAIN_MIN = 0.3  # below the domain minimum but above this: suggestions only, never an answer
+CLAUSE_ASKED_KNOWN_MIN = 10.0  # the summed weight of known words (three topic words or so) that makes a clause asked
 ENTRY_COVERAGE_MIN = 0.5  # share of them the top entry must contain
 MIN_SCORE = 0.05  # below this a result is noise, not a suggestion
 DIRECT = 100.0  # a question naming an existing clause number or challenge
@@ -156,8 +157,11 @@ def rerank(
         if conf >= SURE_SPELLING
     )
     domain = surely_known / sum(weight for _, weight, _ in topic) if topic else 0.0
-    if terms.names_topic:
-        domain = max(domain, PHRASE_DOMAIN)  # "business case", "service catalogue": ours, whatever else is said
+    # "business case", "service catalogue": ours, whatever else is said; so is a question that asks for the standard's
+    # clause and says a good deal of ours ("the PACS storage will be full by spring: which clause covers capacity")
+    told_of_ours = hints.names_clause and known >= CLAUSE_ASKED_KNOWN_MIN and domain >= SUGGEST_DOMAIN_MIN
+    if terms.names_topic or told_of_ours:
+        domain = max(domain, PHRASE_DOMAIN)
     unknown = sum(weight * (1 - conf) for _, weight, conf in topic)
     total = known + UNKNOWN_WORD_SHARE * unknown  # an entry can't match unknown words: they count only half
     query_stems = {s for s, _, _ in topic}

@@ -1156,3 +1156,55 @@ def test_a_flooded_server_room_is_a_continuity_question(index):
 
 def test_getting_a_new_starter_a_badge_is_an_errand():
     assert read_hints("a new starter joins monday, how do I get them a badge and a laptop").errand
+
+
+def test_a_clause_asked_for_beside_much_of_ours_is_answered_whatever_else_is_told(index):
+    answer = index.search(
+        "the new MRI scanner writes huge studies and our PACS storage will be full by spring; "
+        "which clause covers planning capacity for that"
+    )
+    assert answer.answered and answer.hits[0].entry.id == "8.4.3"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which clause says how to bake bread",
+        "is there a requirement for the cafeteria menu",
+        "which clause covers the office plants watering rota",
+        "what does the standard require for the summer barbecue",
+    ],
+)
+def test_a_clause_asked_for_about_little_of_ours_is_not_answered(index, question):
+    assert not index.search(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is there a requirement to keep a service catalogue, comparable to the ITIL 4 practice?",
+        "which clause assigns roles and authorities, akin to COBIT's organizational structures?",
+        "change schedule (ITIL 4 term): who keeps it?",
+    ],
+)
+def test_another_framework_named_as_a_yardstick_for_ours_is_no_errand(question):
+    assert not read_hints(question).errand
+
+
+@pytest.mark.parametrize(
+    "question", ["what does ISO 15189 require for validating lab results", "what does COBIT say about risk appetite"]
+)
+def test_another_standards_own_requirements_are_not_ours(question):
+    assert read_hints(question).errand
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("rollback plans for releases, who owns them", "activity-release-management-k"),
+        ("our deploy rollback plans: who is supposed to own planning them?", "activity-release-management-k"),
+        ("backout plans for changes: whose job", "activity-change-management-i"),
+    ],
+)
+def test_planning_a_rollback_is_the_planning_task_not_the_rollback_itself(index, question, expected):
+    assert index.search(question).hits[0].entry.id == expected
