@@ -88,6 +88,7 @@ _SYMPTOM = re.compile(
 _ASKED = re.compile(
     r"^\W*(?:what|which|where|how|who|when|why|is|are|do|does|can|could|should|must|shall|need|explain|tell|show|"
     r"list|give)\b|\?"
+    r"|[-,:(]\s*(?:when|who|by whom)(?:\s+and\s+(?:when|who|by whom))?\W*$"  # "CMDB audit, when and who"
 )
 # "who has to keep the capacity plan up to date": whose task it is; the obligation words ask nothing of the standard
 _WHO_OBLIGED = re.compile(r"\bwho\s+(?:has to|must|is required to|shall)\b")
@@ -309,7 +310,7 @@ _WHEN = re.compile(
     r"|\bwhen\s+(?:do|does|did|should|shall|will|would|can|could|must|are|is|to)\s+"
     r"(?:we|you|they|i|it|the|our|that|this|these|those|\w+s)\b"
     r"|\b(?:which|what)\s+(?:phase|stage|step|point)\b|\bhow\s+(?:early|soon)\b|\bat\s+what\s+point\b"
-    r"|[-,:(]\s*when\W*$"  # "contract disputes procedure - when?"
+    r"|[-,:(]\s*(?:(?:who|by whom)\s+and\s+)?when(?:\s+and\s+(?:who|by whom))?\W*$"  # "disputes procedure - when?"
     r"|\bwhen\s+in\s+(?:the|our)\s+(?:rollout|roll-out|project|plan|programme|program|implementation|roadmap)\b"
 )
 # a complaint about people ("our leaders don't back it", "staff keep ignoring the process"): a challenge

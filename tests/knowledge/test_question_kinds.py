@@ -1208,3 +1208,31 @@ def test_another_standards_own_requirements_are_not_ours(question):
 )
 def test_planning_a_rollback_is_the_planning_task_not_the_rollback_itself(index, question, expected):
     assert index.search(question).hits[0].entry.id == expected
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("who should check our costs vs budget monthly", "activity-budgeting-and-accounting-f"),
+        ("audit of the CMDB, when and who", "activity-configuration-management-f"),
+        (
+            "loads of outdated procedures sit on the file share, what do we do with them first",
+            "activity-documentation-requirements-a",
+        ),
+    ],
+)
+def test_a_task_asked_in_its_everyday_words_is_that_task_not_its_sibling(index, question, expected):
+    assert index.search(question).hits[0].entry.id == expected
+
+
+@pytest.mark.parametrize(
+    "question, when",
+    [
+        ("audit of the CMDB, when and who", True),
+        ("supplier reviews - who and when", True),
+        ("capacity plan: who", False),
+    ],
+)
+def test_a_trailing_who_or_when_fragment_asks_it(question, when):
+    hints = read_hints(question)
+    assert hints.asks_who and hints.asks_when == when
