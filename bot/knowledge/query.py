@@ -34,7 +34,11 @@ _LEVEL = re.compile(
     r"|\b(iii|ii)\s*(?:and|vs\.?|versus|or|to|-|/)\s*(?:iii|ii)\b"
     r"|\bbetween\s+(i)\s+and\s+(?:iii|ii)\b|\b(i)\s*(?:vs\.?|versus|-|/)\s*(?:iii|ii)\b"
 )
-_PHASE = re.compile(rf"\bphases?\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\b|\bph\.?\s*([123])\b")  # "ph1"
+_PHASE = re.compile(
+    rf"\bphases?\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\b|\bph\.?\s*([123])\b"  # "ph1"
+    # "the second stage of the rollout": a stage of the implementation is its phase
+    rf"|\b{_ORDINAL}(?:st|nd|rd)?\s+stage\s+of\s+(?:the\s+|our\s+)?(?:rollout|roll-out|implementation|project|roadmap)\b"
+)
 # "what is phase 2 about", "phase 1 in a nutshell", "explain phase 3": the phase itself, its objectives
 _PHASE_ITSELF = re.compile(
     r"\b(?:what(?:'s| is| are)?|whats|explain|describe|summari[sz]e)\s+(?:the\s+)?"
@@ -273,7 +277,10 @@ _KIND_WORDS = {
 }
 _KIND_CUES = frozenset(cue for cues in _KIND_WORDS.values() for cue in cues)
 _PROCESS_WORDS = frozenset({"process", "processes"})
-_MATURITY_NAMED = re.compile(r"\b(?:maturity|mature|(?:next|higher|the following) level)\b")
+_MATURITY_NAMED = re.compile(
+    r"\b(?:maturity|mature|(?:next|higher|the following) level)\b"
+    r"|\b(?:which|what) level (?:are we|is that|does that|would that|would we|do we|puts?|are we at|we are at)\b"
+)
 _CLAUSE_WORDS = frozenset(
     {"clause", "clauses", "subclause", "section", "requirement", "requirements", "shall", "20000-1", "standard"}
 )
@@ -441,11 +448,11 @@ _ELSEWHERE = re.compile(
 )
 # a tool's own configuration or a network engineer's how-to ("sla timer rule in jira", "bgp failover"), asked
 # without a word of 20000, the SMS or configuration items: not ours
-_TOOL_NAMES = r"jira|servicenow|zendesk|freshservice|topdesk|confluence|sharepoint"
+_TOOL_NAMES = r"jira|servicenow|zendesk|freshservice|topdesk|confluence|sharepoint|pagerduty|opsgenie"
 _TOOLS = rf"(?:{_TOOL_NAMES})"
 _TOOL_PARTS = (
     r"(?:business |assignment |sla |timer |automation )?rules?|workflows?|custom fields?|timers?|dashboards?|widgets?|"
-    r"discovery|mid servers?|connectors?"
+    r"discovery|mid servers?|connectors?|escalation polic(?:y|ies)|integrations?"
 )
 _ENGINEERING = re.compile(rf"\b{_TOOLS}\b[^?.!]*\b(?:{_TOOL_PARTS})\b|\b(?:{_TOOL_PARTS})\b[^?.!]*\b{_TOOLS}\b")
 # ... or a platform's own how-to ("configure BGP failover"); "is terraform state under change control" is ours

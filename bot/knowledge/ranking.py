@@ -41,6 +41,7 @@ SYMPTOM_KIND_PRIOR = {"clause": 1.0, "activity": 0.75, "maturity": 1.15, "challe
 KIND_HINT_MATCH, KIND_HINT_MISS = 1.4, 0.85
 NO_ONE_NAMED = 0.6  # an activity that names no one who does it, for a question that asks who
 ONLY_CLAUSE_MISS = 0.8
+ONLY_MATURITY_MISS = 0.5
 UNTOLD_CHALLENGE = 0.7  # "is there anything in the standard on knowledge? we lose know-how": no challenge asked for
 SITUATION_CHALLENGE = 1.3
 ADVICE_GUIDANCE = 1.3  # "can we ..." / "should the ...": the TS's advice, without giving up the clause prior
@@ -514,6 +515,8 @@ def _hint_factor(entry, hints: QueryHints, roles: tuple[set[str], set[str]]) -> 
         factor *= 1.3
     if hints.names_clause and kinds == _CLAUSE_KIND and entry.kind != "clause":
         factor *= ONLY_CLAUSE_MISS  # "which clause ...": nothing but the standard's clause is asked for
+    if hints.names_maturity and entry.kind != "maturity":
+        factor *= ONLY_MATURITY_MISS  # "which level does that put us at": nothing but a maturity element is asked for
     if entry.kind == "activity":
         if hints.asks_who and not entry.who and not hints.phase_itself:
             factor *= NO_ONE_NAMED  # "who provides the cost of a change": a phase's overview names no one

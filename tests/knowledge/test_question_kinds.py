@@ -1236,3 +1236,29 @@ def test_a_task_asked_in_its_everyday_words_is_that_task_not_its_sibling(index, 
 def test_a_trailing_who_or_when_fragment_asks_it(question, when):
     hints = read_hints(question)
     assert hints.asks_who and hints.asks_when == when
+
+
+@pytest.mark.parametrize(
+    "question, phase",
+    [
+        ("whats the goal of the second stage of the rollout", 2),
+        ("what happens in the first stage of our implementation", 1),
+    ],
+)
+def test_a_stage_of_the_rollout_is_its_phase(index, question, phase):
+    assert read_hints(question).phase == phase
+    assert index.search(question).hits[0].entry.id == f"activity-phase-{phase}"
+
+
+def test_a_stage_of_something_else_is_no_phase():
+    assert read_hints("do changes need a second stage approval").phase is None
+
+
+def test_which_level_a_symptom_puts_us_at_is_answered_with_an_element(index):
+    question = "we only look at our processes after an audit finding, what level is that"
+    assert read_hints(question).names_maturity
+    assert index.search(question).hits[0].entry.id == "maturity-review-and-internal-audit"
+
+
+def test_a_paging_tools_escalation_policy_is_not_ours():
+    assert read_hints("how do i make the pagerduty escalation policy skip weekends").errand
