@@ -51,6 +51,7 @@ UNMEASURED_FIELDS = frozenset({"examples"})
 NEW_WORDS_ONLY = frozenset({"examples"})
 # a number with its unit run together: "8h", "4hr", "15min", "99.9%", "10x", "24x7", "500gb"
 _AMOUNT = re.compile(r"\d+(?:[.,]\d+)?(?:%|x\d*|h|hrs?|hours?|m|mins?|s|secs?|d|days?|wks?|k|gb|tb|mb|ms|am|pm)")
+PRODUCT_WORDS = frozenset({"system", "softwar", "tool", "applic", "app", "platform", "modul"})
 GENERIC_GROUP_STEMS = frozenset({"manag", "servic", "and", "phase", "implement", "plan"})
 
 
@@ -283,6 +284,7 @@ class SearchIndex:
                 confidence.append(fuzzy.sure)
                 respelled.append((word, fuzzy.word))
         stems, confidence = self.canon.apply(stems, confidence)
+        stems, confidence = _product_names_dropped(stems, confidence)
         phrases = tuple(self._matched_phrases(tuple(stems)))
         return QueryTerms(stems=tuple(stems), confidence=tuple(confidence), phrases=phrases, respelled=tuple(respelled))
 
@@ -344,6 +346,16 @@ class SearchIndex:
             named.append(f"activity-phase-{hints.phase}")
         picked.update(self.positions[i] for i in named if i in self.positions)
         return [Candidate(index=i, base=float(base[i])) for i in picked]
+
+
+def _product_names_dropped(stems: list[str], confidence: list[float]) -> tuple[list[str], list[float]]:
+    """ "the bed management system", "our LIMS management software": a system named after a word the knowledge
+    does not know is a product, not a management system of ours; its "management" names no topic."""
+    keep = [
+        not (stem == "manag" and 0 < i < len(stems) - 1 and confidence[i - 1] == 0.0 and stems[i + 1] in PRODUCT_WORDS)
+        for i, stem in enumerate(stems)
+    ]
+    return [s for s, k in zip(stems, keep, strict=True) if k], [c for c, k in zip(confidence, keep, strict=True) if k]
 
 
 def _respelled(text: str, corrections: tuple[tuple[str, str], ...]) -> str:

@@ -1262,3 +1262,11 @@ def test_which_level_a_symptom_puts_us_at_is_answered_with_an_element(index):
 
 def test_a_paging_tools_escalation_policy_is_not_ours():
     assert read_hints("how do i make the pagerduty escalation policy skip weekends").errand
+
+
+def test_a_system_named_after_a_word_we_do_not_know_is_a_product_not_our_management_system(index):
+    assert "manag" not in index.terms("the whole bed management system was down for a day").stems
+    assert "manag" in index.terms("who documents the management system").stems
+    assert [key for key, _ in index.terms("is the configuration management system the CMDB").phrases][0] == (
+        "configur manag system"
+    )
