@@ -295,6 +295,10 @@ _CHALLENGE_WORDS = frozenset(
 )
 _ACTIVITY_WORDS = frozenset({"phase", "phases", "activity", "activities", "task", "tasks", "todo", "initiation"})
 _ROLE_NAME = re.compile(r"\b(?:process|service|risk|asset|product|system) owners?\b")
+# "if we phase it, which processes first": to phase is to stage the work, no phase of the plan asked for
+_PHASE_VERB = re.compile(
+    r"\b(?:we|to|you|they|i)\s+phase\s+(?:it|them|this|that|things|the\s+(?:rollout|work|implementation))\b"
+)
 # "service levels", "levels of authority": a level that is no maturity level
 _OTHER_LEVEL = re.compile(
     r"\b(?:service|authority|escalation|stock|support|priority|risk|capacity|staffing|performance|security|"
@@ -589,7 +593,7 @@ def read_hints(question: str) -> QueryHints:
     unroled = _PLAN_CONTENTS.sub(" ", _MEMBERSHIP.sub(" ", _WHO_COUNTS.sub(" ", unroled)))
     # "does the standard make us accountable for it", "are we still responsible": whether, not who
     unroled = _WHETHER_ACCOUNTABLE.sub(" ", unroled)
-    tokens = set(re.findall(r"[a-z0-9-]+", _OTHER_LEVEL.sub(" ", unroled)))
+    tokens = set(re.findall(r"[a-z0-9-]+", _PHASE_VERB.sub(" ", _OTHER_LEVEL.sub(" ", unroled))))
     kinds = {kind for kind, cues in _KIND_WORDS.items() if tokens.intersection(cues)}
     if level is not None:
         kinds.add("maturity")

@@ -1270,3 +1270,9 @@ def test_a_system_named_after_a_word_we_do_not_know_is_a_product_not_our_managem
     assert [key for key, _ in index.terms("is the configuration management system the CMDB").phrases][0] == (
         "configur manag system"
     )
+
+
+def test_to_phase_the_work_asks_for_no_phase_of_the_plan(index):
+    question = "if we phase the rollout, which processes do we tackle first"
+    assert "activity" not in read_hints(question).kinds
+    assert index.search(question).hits[0].entry.id == "guidance-5.2.2"
