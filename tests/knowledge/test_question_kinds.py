@@ -1276,3 +1276,8 @@ def test_to_phase_the_work_asks_for_no_phase_of_the_plan(index):
     question = "if we phase the rollout, which processes do we tackle first"
     assert "activity" not in read_hints(question).kinds
     assert index.search(question).hits[0].entry.id == "guidance-5.2.2"
+
+
+def test_someone_who_needs_access_is_a_service_request(index):
+    question = "a new locum needs access to the rota system today - is that an incident or something else?"
+    assert index.search(question).hits[0].entry.id == "8.6.2"
