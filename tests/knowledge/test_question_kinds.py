@@ -1281,3 +1281,8 @@ def test_to_phase_the_work_asks_for_no_phase_of_the_plan(index):
 def test_someone_who_needs_access_is_a_service_request(index):
     question = "a new locum needs access to the rota system today - is that an incident or something else?"
     assert index.search(question).hits[0].entry.id == "8.6.2"
+
+
+def test_shadowing_a_senior_as_proof_of_competence_is_the_competence_clause(index):
+    question = "new on-call folks just shadow a senior for a month, do we need evidence they are competent?"
+    assert index.search(question).hits[0].entry.id == "7.2"
