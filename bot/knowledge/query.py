@@ -38,6 +38,7 @@ _PHASE = re.compile(
     rf"\bphases?\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\b|\bph\.?\s*([123])\b"  # "ph1"
     # "the second stage of the rollout": a stage of the implementation is its phase
     rf"|\b{_ORDINAL}(?:st|nd|rd)?\s+stage\s+of\s+(?:the\s+|our\s+)?(?:rollout|roll-out|implementation|project|roadmap)\b"
+    rf"|\b(?:end|start|beginning|goal|aim|outcome|objectives?)\s+of\s+(?:the\s+)?{_ORDINAL}(?:st|nd|rd)?\s+stage\b"
 )
 # "what is phase 2 about", "phase 1 in a nutshell", "explain phase 3": the phase itself, its objectives
 _PHASE_ITSELF = re.compile(
@@ -75,7 +76,9 @@ _CHALLENGE = re.compile(r"\bchallenge\s*(?:no\.?|number|#)?\s*(\d{1,2})\b")
 _APPROACH = re.compile(r"\bapproach\s*(?:no\.?|number|#)?\s*(1|2|one|two|ii|i)\b|\b(first|second)\s+approach\b")
 # "can we start with part of our services", "should the project team run operations": asks for advice
 _ADVICE = re.compile(
-    r"^\W*(?:(?:so|and|but|ok|then)\W+)?(?:can|could|should|may|is it (?:ok|okay|wise|allowed)(?: to| if)?)"
+    # at the start of the question or of a sentence of it ("we have a QMS - should we build the SMS into it?")
+    r"(?:^|[.?!;:]\s+|\s-+\s+)\W*(?:(?:so|and|but|ok|then)\W+)?"
+    r"(?:can|could|should|may|is it (?:ok|okay|wise|allowed)(?: to| if)?)"
     r"\s+(?:we|i|our|a|an|the|it|one|you)\b"
 )
 # a state of affairs told, not asked ("nobody measures anything", "audits only happen after complaints"):
@@ -310,6 +313,8 @@ _OTHER_LEVEL = re.compile(
 )
 _WHICH_ROLE = re.compile(r"\b(?:which|what)\s+(?:role|manager|team|person|function|department|job title)s?\b")
 _WHO = re.compile(rf"\bwho\b|\bwhose\b|\bresponsib|\baccountab|\bowns?\b|\bowner\b|\bin charge\b|{_WHICH_ROLE.pattern}")
+# "we weren't following our own process": their own is nobody's ownership
+_OWN_AS_ADJECTIVE = re.compile(r"\b(?:our|their|its|my|your|his|her)\s+own\b")
 _WHETHER_ACCOUNTABLE = re.compile(
     r"\b(?:are|is|am|remain|stay|make|makes|hold|holds|keep|keeps)\s+(?:we|us|you|them|it|i)?\s*"
     r"(?:still\s+|fully\s+|ultimately\s+)?(?:responsible|accountable)\b"
@@ -592,7 +597,7 @@ def read_hints(question: str) -> QueryHints:
     # "who does what, by when": what a plan must say, not a question about who or when
     unroled = _PLAN_CONTENTS.sub(" ", _MEMBERSHIP.sub(" ", _WHO_COUNTS.sub(" ", unroled)))
     # "does the standard make us accountable for it", "are we still responsible": whether, not who
-    unroled = _WHETHER_ACCOUNTABLE.sub(" ", unroled)
+    unroled = _WHETHER_ACCOUNTABLE.sub(" ", _OWN_AS_ADJECTIVE.sub(" ", unroled))
     tokens = set(re.findall(r"[a-z0-9-]+", _PHASE_VERB.sub(" ", _OTHER_LEVEL.sub(" ", unroled))))
     kinds = {kind for kind, cues in _KIND_WORDS.items() if tokens.intersection(cues)}
     if level is not None:

@@ -284,7 +284,10 @@ def _prefer_the_requirement(index: SearchIndex, rows: list[_Scored], hints: Quer
     activity on top by its words (what the question means aside), and one the activity is mapped to, answers
     what is obliged; unless the question asks when, or the activity's title says more of it ("are exit clauses
     in supplier contracts required": the task that names them, not the whole of supplier management)."""
-    if not hints.obliged or hints.asks_when or hints.phase is not None or not _first_is(index, rows, "activity"):
+    if not hints.obliged or hints.asks_when or hints.phase is not None:
+        return
+    # ... or a close clause behind the TS's advice, unless advice is what the question asks for ("should we ...")
+    if not (_first_is(index, rows, "activity") or (_first_is(index, rows, "guidance") and not hints.advice)):
         return
     mapped_to = index.entries[rows[0].cand.index].clauses
     position = _best_of_kind(index, rows, "clause")

@@ -1286,3 +1286,20 @@ def test_someone_who_needs_access_is_a_service_request(index):
 def test_shadowing_a_senior_as_proof_of_competence_is_the_competence_clause(index):
     question = "new on-call folks just shadow a senior for a month, do we need evidence they are competent?"
     assert index.search(question).hits[0].entry.id == "7.2"
+
+
+def test_our_own_process_asks_for_no_owner():
+    assert not read_hints("we found out we were not following our own change process, what now?").asks_who
+    assert read_hints("who owns the change process").asks_who
+
+
+def test_advice_asked_after_a_statement_is_advice():
+    assert read_hints("we already run a QMS with audits - should we build the SMS into it?").advice
+
+
+def test_what_is_obliged_after_a_finding_is_the_clause_before_the_certification_advice(index):
+    assert index.search("the auditor raised a nonconformity. what are we obliged to do now?").hits[0].entry.id == "10.1"
+
+
+def test_the_end_of_the_first_stage_is_phase_1():
+    assert read_hints("what will we have at the end of the first stage").phase == 1
