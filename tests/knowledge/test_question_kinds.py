@@ -1303,3 +1303,11 @@ def test_what_is_obliged_after_a_finding_is_the_clause_before_the_certification_
 
 def test_the_end_of_the_first_stage_is_phase_1():
     assert read_hints("what will we have at the end of the first stage").phase == 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["do we need a supplier register from day one", "is a CMDB needed early in the rollout or later in the project"],
+)
+def test_from_day_one_or_later_in_the_rollout_asks_when(question):
+    assert read_hints(question).asks_when
