@@ -225,6 +225,7 @@ _STEM_FOLDS = {
     "verif": "verifi",  # verification
     "notif": "notifi",  # notification
     "exclu": "exclud",  # exclusion
+    "satisfact": "satisfi",  # satisfaction: how satisfied customers are
 }
 
 

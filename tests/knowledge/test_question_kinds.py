@@ -203,6 +203,7 @@ def test_an_activity_of_either_phase_named_is_preferred(index):
         ("deliverables", "deliver"),
         ("exclusions", "exclude"),
         ("staff", "staffing"),
+        ("satisfaction", "satisfied"),
     ],
 )
 def test_a_verb_and_its_noun_share_a_stem(first, second):
@@ -1311,3 +1312,8 @@ def test_the_end_of_the_first_stage_is_phase_1():
 )
 def test_from_day_one_or_later_in_the_rollout_asks_when(question):
     assert read_hints(question).asks_when
+
+
+def test_a_postmortem_after_every_major_incident_is_the_plans_review_task(index):
+    question = "blameless postmortem after each sev1: is that a task in the implementation plan?"
+    assert index.search(question).hits[0].entry.id == "activity-incident-management-n"
