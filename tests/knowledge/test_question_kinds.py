@@ -1317,3 +1317,8 @@ def test_from_day_one_or_later_in_the_rollout_asks_when(question):
 def test_a_postmortem_after_every_major_incident_is_the_plans_review_task(index):
     question = "blameless postmortem after each sev1: is that a task in the implementation plan?"
     assert index.search(question).hits[0].entry.id == "activity-incident-management-n"
+
+
+def test_a_system_that_cannot_cope_at_busy_times_is_a_capacity_question(index):
+    question = "the booking site can't cope on busy mornings when everyone logs in - which clause covers that"
+    assert index.search(question).hits[0].entry.id == "8.4.3"
