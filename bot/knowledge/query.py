@@ -395,7 +395,8 @@ _ERRAND = re.compile(
     r"|\b(?:annual|sick|parental|maternity|paternity|unpaid|compassionate|study) leave\b"
     r"|\b(?:days?|weeks?|how much|how many) (?:of )?(?:annual )?(?:leave|vacations?|holidays?)\b"
     r"|\b(?:leave|vacations?|holidays?) (?:do|have) i\b|\b(?:leave|vacations?|holidays?) left\b"
-    r"|\breset\b[^?.!]{0,30}\bpassword\b|\b(?:password|token|mfa|otp)\b[^?.!]{0,20}\b(?:expired|has expired)\b"
+    r"|\breset\b(?:[^?.!]|\.(?=\w)){0,30}\bpassword\b"  # "reset my nhs.net password": a dot inside a name goes on
+    r"|\b(?:password|token|mfa|otp)\b[^?.!]{0,20}\b(?:expired|has expired)\b"
     r"|\bleave (?:request|balance|allowance)|\bvacation days?\b|\bholiday (?:allowance|request|entitlement|days?)\b"
     r"|\bpayslips?\b|\bpayroll\b(?! (?:system|service|application|platform|software))"
     r"|\bsalar(?:y|ies)\b|\bovertime\b|\btimesheets?\b|\bexpense (?:claims?|reports?)\b"
@@ -455,7 +456,9 @@ _ELSEWHERE = re.compile(
     r"(?:next|new|latest|upcoming) (?:revision|version|edition|update) of (?:iso ?)?(?:9001|27001|14001|22301|itil)|"
     # another regulation's own duties
     r"solvency (?:ii|2)|mifid(?: ?ii)?|basel (?:iii|3|iv)|ccpa|dsars?|(?:data )?subject access requests?|"
-    r"(?:notify|tell|inform|report to) (?:the )?(?:regulator|ico|supervisory authority|data protection authority))\b"
+    r"(?:notify|tell|inform|report to) (?:the )?(?:regulator|ico|supervisory authority|data protection authority)|"
+    # a law's or a sector code's own sections and rules ("section 136 paperwork", "under the records code of practice")
+    r"section (?:1[1-9]|[2-9]\d|\d{3,})|(?:under|per|according to) (?:the |our )?[a-z -]{0,30}code of practice)\b"
 )
 # a tool's own configuration or a network engineer's how-to ("sla timer rule in jira", "bgp failover"), asked
 # without a word of 20000, the SMS or configuration items: not ours

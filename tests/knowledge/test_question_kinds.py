@@ -1322,3 +1322,20 @@ def test_a_postmortem_after_every_major_incident_is_the_plans_review_task(index)
 def test_a_system_that_cannot_cope_at_busy_times_is_a_capacity_question(index):
     question = "the booking site can't cope on busy mornings when everyone logs in - which clause covers that"
     assert index.search(question).hits[0].entry.id == "8.4.3"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "could someone reset my corp.example password please",
+        "how long must we keep discharge letters under the records management code of practice?",
+        "who files the section 117 aftercare forms?",
+    ],
+)
+def test_a_password_reset_a_sector_code_and_a_laws_sections_are_not_ours(question):
+    assert read_hints(question).errand
+
+
+@pytest.mark.parametrize("question", ["what does section 8 cover", "which section covers incidents"])
+def test_a_section_of_the_standard_is_ours(question):
+    assert not read_hints(question).errand
