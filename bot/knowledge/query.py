@@ -625,10 +625,10 @@ def read_hints(question: str) -> QueryHints:
         kinds.discard("activity")
     # "who decides to adopt 20000-1", "when is availability compared to requirements": the plan's activity
     standard_says = bool(_STANDARD_SAYS.search(text))
-    names_clause = (
-        bool(tokens & _EXPLICIT_CLAUSE_WORDS)
-        or (bool(tokens & _CLAUSE_WORDS) and not asks_when and not asks_who)
-        or standard_says
+    small_team = bool(_SMALL_TEAM.search(text))
+    # "we're 12 people, is the standard realistic for us": the TS's advice for very small entities, no clause
+    names_clause = bool(tokens & _EXPLICIT_CLAUSE_WORDS) or (
+        ((bool(tokens & _CLAUSE_WORDS) and not asks_when and not asks_who) or standard_says) and not small_team
     )
     # "what is the standard expecting in the plan": the SMS plan of the standard, not the project's plan
     plan_asked = planned and (_PROJECT_PLAN.search(text) or not (standard_says or numbers))
@@ -675,7 +675,7 @@ def read_hints(question: str) -> QueryHints:
         symptom=symptom,
         advice=bool(_ADVICE.search(text)),
         errand=_not_ours(text),
-        small_team=bool(_SMALL_TEAM.search(text)),
+        small_team=small_team,
         after_project=bool(_AFTER_PROJECT.search(text)),
         missed_objectives=missed_objectives,
         phase_starts=phase is not None and bool(_PHASE_STARTS.search(text)),

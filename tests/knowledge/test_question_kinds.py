@@ -1339,3 +1339,23 @@ def test_a_password_reset_a_sector_code_and_a_laws_sections_are_not_ours(questio
 @pytest.mark.parametrize("question", ["what does section 8 cover", "which section covers incidents"])
 def test_a_section_of_the_standard_is_ours(question):
     assert not read_hints(question).errand
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        (
+            "there are only 9 of us in the records team. is this standard even realistic for a team our size?",
+            "guidance-4.11",
+        ),
+        ("the internal audit found the desk has not been following the procedure - what must we do now?", "10.1"),
+        ("if the pharmacy system is down for a whole day, what does the standard require us to have ready?", "8.7.2"),
+    ],
+)
+def test_a_small_team_a_procedure_not_followed_and_a_day_long_outage_find_their_entry(index, question, expected):
+    assert index.search(question).hits[0].entry.id == expected
+
+
+def test_a_small_team_asking_about_the_standard_asks_for_no_clause():
+    assert not read_hints("we are 8 people, does the standard expect a CMDB tool?").names_clause
+    assert read_hints("we are 8 people, which clause covers the CMDB?").names_clause
