@@ -1308,7 +1308,11 @@ def test_the_end_of_the_first_stage_is_phase_1():
 
 @pytest.mark.parametrize(
     "question",
-    ["do we need a supplier register from day one", "is a CMDB needed early in the rollout or later in the project"],
+    [
+        "do we need a supplier register from day one",
+        "is a CMDB needed early in the rollout or later in the project",
+        "defining what a major incident is for us: is that something to do early?",
+    ],
 )
 def test_from_day_one_or_later_in_the_rollout_asks_when(question):
     assert read_hints(question).asks_when
