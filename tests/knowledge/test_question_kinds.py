@@ -373,6 +373,18 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "happy friday all! any weekend plans?",
         "are we open on the bank holiday or should I book it off",
         "what do we get the service manager for her birthday",
+        "can someone order a new chair for my desk",
+        "what retention settings should the veeam backup job use for the new client",
+        "how do I set up a commvault backup schedule",
+        "is there a deadline for submitting expenses from the conference",
+        "which error budget policy does the google sre workbook suggest",
+        "could someone reset my corp.example password please",
+        "how long must we keep discharge letters under the records management code of practice?",
+        "who files the section 117 aftercare forms?",
+        "what does ISO 15189 require for validating lab results",
+        "what does COBIT say about risk appetite",
+        "how do i make the pagerduty escalation policy skip weekends",
+        "a new starter joins monday, how do I get them a badge and a laptop",
     ],
 )
 def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered(index, question):
@@ -842,6 +854,11 @@ def test_bcm_is_business_continuity_management(index):
         "outlook not connecting since this morning",
         "what VAT rate applies to a software licence",
         "how do I reset the password for the VPN, my token has expired",
+        # a clause asked for about little of ours
+        "which clause says how to bake bread",
+        "is there a requirement for the cafeteria menu",
+        "which clause covers the office plants watering rota",
+        "what does the standard require for the summer barbecue",
     ],
 )
 def test_thanks_a_room_booking_and_another_standards_clause_are_not_answered(index, question):
@@ -1100,19 +1117,6 @@ def test_a_process_that_slips_under_pressure_is_a_maturity_question(index):
 
 @pytest.mark.parametrize(
     "question",
-    [
-        "can someone order a new chair for my desk",
-        "what retention settings should the veeam backup job use for the new client",
-        "how do I set up a commvault backup schedule",
-    ],
-)
-def test_office_errands_and_a_backup_products_settings_are_not_ours(index, question):
-    assert read_hints(question).errand
-    assert not index.search(question).answered
-
-
-@pytest.mark.parametrize(
-    "question",
     ["do customers have to sign off the change windows? when in the rollout is that", "CAB - when in our plan?"],
 )
 def test_when_in_the_rollout_asks_when(question):
@@ -1128,35 +1132,12 @@ def test_the_stage_after_firefighting_is_phase_2(index):
 @pytest.mark.parametrize(
     "question",
     [
-        "is there a deadline for submitting expenses from the conference",
-        "which error budget policy does the google sre workbook suggest",
-    ],
-)
-def test_expenses_and_the_sre_books_own_advice_are_not_ours(index, question):
-    assert read_hints(question).errand
-    assert not index.search(question).answered
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
         "the vendor runs the patching for us: does the standard still make us accountable for that process?",
         "are we still responsible for backups the hosting company does?",
     ],
 )
 def test_whether_we_are_accountable_asks_for_no_role(question):
     assert not read_hints(question).asks_who
-
-
-def test_a_flooded_server_room_is_a_continuity_question(index):
-    question = (
-        "the server room flooded last year and took everything down; what must we have in place per the standard?"
-    )
-    assert index.search(question).hits[0].entry.id == "8.7.2"
-
-
-def test_getting_a_new_starter_a_badge_is_an_errand():
-    assert read_hints("a new starter joins monday, how do I get them a badge and a laptop").errand
 
 
 def test_a_clause_asked_for_beside_much_of_ours_is_answered_whatever_else_is_told(index):
@@ -1170,19 +1151,6 @@ def test_a_clause_asked_for_beside_much_of_ours_is_answered_whatever_else_is_tol
 @pytest.mark.parametrize(
     "question",
     [
-        "which clause says how to bake bread",
-        "is there a requirement for the cafeteria menu",
-        "which clause covers the office plants watering rota",
-        "what does the standard require for the summer barbecue",
-    ],
-)
-def test_a_clause_asked_for_about_little_of_ours_is_not_answered(index, question):
-    assert not index.search(question).answered
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
         "is there a requirement to keep a service catalogue, comparable to the ITIL 4 practice?",
         "which clause assigns roles and authorities, akin to COBIT's organizational structures?",
         "change schedule (ITIL 4 term): who keeps it?",
@@ -1190,13 +1158,6 @@ def test_a_clause_asked_for_about_little_of_ours_is_not_answered(index, question
 )
 def test_another_framework_named_as_a_yardstick_for_ours_is_no_errand(question):
     assert not read_hints(question).errand
-
-
-@pytest.mark.parametrize(
-    "question", ["what does ISO 15189 require for validating lab results", "what does COBIT say about risk appetite"]
-)
-def test_another_standards_own_requirements_are_not_ours(question):
-    assert read_hints(question).errand
 
 
 @pytest.mark.parametrize(
@@ -1261,10 +1222,6 @@ def test_which_level_a_symptom_puts_us_at_is_answered_with_an_element(index):
     assert index.search(question).hits[0].entry.id == "maturity-review-and-internal-audit"
 
 
-def test_a_paging_tools_escalation_policy_is_not_ours():
-    assert read_hints("how do i make the pagerduty escalation policy skip weekends").errand
-
-
 def test_a_system_named_after_a_word_we_do_not_know_is_a_product_not_our_management_system(index):
     assert "manag" not in index.terms("the whole bed management system was down for a day").stems
     assert "manag" in index.terms("who documents the management system").stems
@@ -1279,16 +1236,6 @@ def test_to_phase_the_work_asks_for_no_phase_of_the_plan(index):
     assert index.search(question).hits[0].entry.id == "guidance-5.2.2"
 
 
-def test_someone_who_needs_access_is_a_service_request(index):
-    question = "a new locum needs access to the rota system today - is that an incident or something else?"
-    assert index.search(question).hits[0].entry.id == "8.6.2"
-
-
-def test_shadowing_a_senior_as_proof_of_competence_is_the_competence_clause(index):
-    question = "new on-call folks just shadow a senior for a month, do we need evidence they are competent?"
-    assert index.search(question).hits[0].entry.id == "7.2"
-
-
 def test_our_own_process_asks_for_no_owner():
     assert not read_hints("we found out we were not following our own change process, what now?").asks_who
     assert read_hints("who owns the change process").asks_who
@@ -1296,10 +1243,6 @@ def test_our_own_process_asks_for_no_owner():
 
 def test_advice_asked_after_a_statement_is_advice():
     assert read_hints("we already run a QMS with audits - should we build the SMS into it?").advice
-
-
-def test_what_is_obliged_after_a_finding_is_the_clause_before_the_certification_advice(index):
-    assert index.search("the auditor raised a nonconformity. what are we obliged to do now?").hits[0].entry.id == "10.1"
 
 
 def test_the_end_of_the_first_stage_is_phase_1():
@@ -1318,28 +1261,6 @@ def test_from_day_one_or_later_in_the_rollout_asks_when(question):
     assert read_hints(question).asks_when
 
 
-def test_a_postmortem_after_every_major_incident_is_the_plans_review_task(index):
-    question = "blameless postmortem after each sev1: is that a task in the implementation plan?"
-    assert index.search(question).hits[0].entry.id == "activity-incident-management-n"
-
-
-def test_a_system_that_cannot_cope_at_busy_times_is_a_capacity_question(index):
-    question = "the booking site can't cope on busy mornings when everyone logs in - which clause covers that"
-    assert index.search(question).hits[0].entry.id == "8.4.3"
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "could someone reset my corp.example password please",
-        "how long must we keep discharge letters under the records management code of practice?",
-        "who files the section 117 aftercare forms?",
-    ],
-)
-def test_a_password_reset_a_sector_code_and_a_laws_sections_are_not_ours(question):
-    assert read_hints(question).errand
-
-
 @pytest.mark.parametrize("question", ["what does section 8 cover", "which section covers incidents"])
 def test_a_section_of_the_standard_is_ours(question):
     assert not read_hints(question).errand
@@ -1354,9 +1275,21 @@ def test_a_section_of_the_standard_is_ours(question):
         ),
         ("the internal audit found the desk has not been following the procedure - what must we do now?", "10.1"),
         ("if the pharmacy system is down for a whole day, what does the standard require us to have ready?", "8.7.2"),
+        ("a new locum needs access to the rota system today - is that an incident or something else?", "8.6.2"),
+        ("new on-call folks just shadow a senior for a month, do we need evidence they are competent?", "7.2"),
+        ("the auditor raised a nonconformity. what are we obliged to do now?", "10.1"),
+        (
+            "blameless postmortem after each sev1: is that a task in the implementation plan?",
+            "activity-incident-management-n",
+        ),
+        ("the booking site can't cope on busy mornings when everyone logs in - which clause covers that", "8.4.3"),
+        (
+            "the server room flooded last year and took everything down; what must we have in place per the standard?",
+            "8.7.2",
+        ),
     ],
 )
-def test_a_small_team_a_procedure_not_followed_and_a_day_long_outage_find_their_entry(index, question, expected):
+def test_situations_told_in_everyday_words_find_their_entry(index, question, expected):
     assert index.search(question).hits[0].entry.id == expected
 
 
