@@ -3,7 +3,7 @@ reading, stemming and weighing every knowledge text again.
 
 A cached index is found by a fingerprint of everything it was built from: the bytes of every knowledge
 file (the shipped ones and an organization's folder), of the code that builds and searches it and of
-the shipped word vectors, and the Python and NumPy versions. Change any of them and the fingerprint
+the shipped word vectors, and the Python, NumPy and pydantic versions. Change any of them and the fingerprint
 changes, so a stale or broken index is never read back: an edited YAML file is validated (and its
 errors reported) as on the first run. The cache is a convenience: a cache folder that cannot be
 read or written, or a file that does not unpickle, means the index is built as if there were none.
@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+import pydantic
 
 from bot.knowledge.index import SearchIndex
 from bot.knowledge.loader import knowledge_files, load_catalog, shipped_knowledge_dir
@@ -34,7 +35,7 @@ PREFIX = "index-"
 def fingerprint(extra_dir: Path | None) -> str:
     """A digest of everything a built index depends on."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{sys.version}|{np.__version__}|{pickle.HIGHEST_PROTOCOL}".encode())
+    digest.update(f"{sys.version}|{np.__version__}|{pydantic.VERSION}|{pickle.HIGHEST_PROTOCOL}".encode())
     sources = [(CODE_DIR, sorted(CODE_DIR.glob("*.py"))), (MEANING_DIR, sorted(MEANING_DIR.iterdir()))]
     for folder in [shipped_knowledge_dir(), *([extra_dir] if extra_dir else [])]:
         sources.append((folder, knowledge_files(folder) if folder.is_dir() else []))
