@@ -46,6 +46,7 @@ class Typo(NamedTuple):
 
 FILLER = Typo("", 0.0, "")  # what a misspelt stopword stands for
 SHORT_TYPO = 0.4  # how sure a corrected short word is
+REAL_WORD_PREFIX = 6  # a real word is read as a known one only as another form of it, sharing this many letters
 # many ways of telling one situation are no longer text: they do not lengthen the entry for BM25
 UNMEASURED_FIELDS = frozenset({"examples"})
 NEW_WORDS_ONLY = frozenset({"examples"})
@@ -245,6 +246,14 @@ class SearchIndex:
     def _closest_word(self, word: str) -> Typo | None:
         if len(word) < 4 or word[0].isdigit():
             return None
+        typo = self._known_word_typo(word)
+        if typo is not None and typo is not FILLER and self.embedder.knows(word):
+            # a real word of its own ("wards", "floor", "scared") is no typo of ours ("warns", "flood", "shared"),
+            # only another form of one ("evidenced", "criterion")
+            return typo if _shared_prefix(word, typo.word) >= REAL_WORD_PREFIX else None
+        return typo
+
+    def _known_word_typo(self, word: str) -> Typo | None:
         if process.extractOne(word, self._stopwords_by_initial.get(word[0], []), scorer=OSA.distance, score_cutoff=1):
             return FILLER  # a typo of a word that carries no meaning ("realy")
         choices = self._vocab_by_initial.get(word[0], [])
@@ -346,6 +355,10 @@ class SearchIndex:
             named.append(f"activity-phase-{hints.phase}")
         picked.update(self.positions[i] for i in named if i in self.positions)
         return [Candidate(index=i, base=float(base[i])) for i in picked]
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def _product_names_dropped(stems: list[str], confidence: list[float]) -> tuple[list[str], list[float]]:

@@ -1296,3 +1296,13 @@ def test_situations_told_in_everyday_words_find_their_entry(index, question, exp
 def test_a_small_team_asking_about_the_standard_asks_for_no_clause():
     assert not read_hints("we are 8 people, does the standard expect a CMDB tool?").names_clause
     assert read_hints("we are 8 people, which clause covers the CMDB?").names_clause
+
+
+@pytest.mark.parametrize("question", ["nurses on the wards are scared of the audit", "the lunch food was cold"])
+def test_a_real_word_of_its_own_is_no_typo_of_ours(index, question):
+    assert index.terms(question).respelled == ()
+
+
+def test_another_form_of_a_known_word_and_a_misspelling_are_still_read_as_it(index):
+    assert index.terms("how is competence evidenced").respelled == (("evidenced", "evidence"),)
+    assert index.terms("chnage process").respelled == (("chnage", "change"),)
