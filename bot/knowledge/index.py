@@ -10,6 +10,7 @@ role, kind) by `bot.knowledge.ranking`.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -250,7 +251,7 @@ class SearchIndex:
         if typo is not None and typo is not FILLER and self.embedder.knows(word):
             # a real word of its own ("wards", "floor", "scared") is no typo of ours ("warns", "flood", "shared"),
             # only another form of one ("evidenced", "criterion")
-            return typo if _shared_prefix(word, typo.word) >= REAL_WORD_PREFIX else None
+            return typo if len(os.path.commonprefix([word, typo.word])) >= REAL_WORD_PREFIX else None
         return typo
 
     def _known_word_typo(self, word: str) -> Typo | None:
@@ -355,10 +356,6 @@ class SearchIndex:
             named.append(f"activity-phase-{hints.phase}")
         picked.update(self.positions[i] for i in named if i in self.positions)
         return [Candidate(index=i, base=float(base[i])) for i in picked]
-
-
-def _shared_prefix(a: str, b: str) -> int:
-    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
 def _product_names_dropped(stems: list[str], confidence: list[float]) -> tuple[list[str], list[float]]:
