@@ -431,7 +431,10 @@ _ERRAND = re.compile(
     r"|\bhow was (?:your|the) weekend\b|\blunch (?:order|run)\b|\boffsite\b|\ball.hands\b|\btown ?hall\b"
     r"|\breset (?:someone|somebody|a user|the user|his|her|their|a colleague)\S* (?:mfa|password|token|account|pin)\b"
     r"|\bpizza\b|\bbirthdays?\b(?! (?:of|for) (?:the )?(?:sms|service|project))"
-    r"|\bbank hol(?:iday)?s?\b|\bbook (?:it|the day|a day|the afternoon|time) off\b"
+    # the asker's day off, not a bank holiday as the time a risk strikes or the desk must be staffed
+    r"|\b(?:are we|is the office|office) (?:open|closed) on (?:the )?bank hol(?:iday)?s?\b"
+    r"|\bwhen(?: is|'s) the (?:next )?bank hol\w*|\bis (?:it|monday|friday|tomorrow|today) a bank hol\w*"
+    r"|\bbook (?:it|the day|a day|the afternoon|time) off\b"
     r"|\b(?:printer|copier|scanner)\b[^?.!]*\b(?:jam\w*|out of (?:paper|toner|ink)|offline)\b|\bpaper jam\b"
     r"|\b(?:i am|i'm|im|got|i got|i was|i've been) locked out\b"
     r"|\bi (?:forgot|lost|locked)\b|\bi can ?not (?:log|sign|access|print|connect)\b"
@@ -559,6 +562,7 @@ class QueryHints:
     asks_when: bool = False
     situation: bool = False  # told as a situation or complaint ("people drifted away from the project")
     names_clause: bool = False  # says it wants the standard's clause or requirement
+    says_clause: bool = False  # in that very word ("clause ref pls", "CAB approvals - clause?"), or "section"
     names_challenge: bool = False  # says "challenge", "obstacle", "pitfall" ...
     wants_subclause: bool = False  # "which subclause of the service portfolio ...": not the overview itself
     within_named: bool = False  # "which part of 8.5 is the CAB": a subclause of the clause named
@@ -669,6 +673,7 @@ def read_hints(question: str) -> QueryHints:
         asks_when=asks_when,
         situation=situation,
         names_clause=names_clause,
+        says_clause=bool(tokens & _EXPLICIT_CLAUSE_WORDS),
         names_challenge=bool(tokens & _CHALLENGE_WORDS),
         wants_subclause=bool(tokens & {"subclause", "subclauses", "sub-clause", "sub-clauses"}),
         within_named=bool(_WITHIN_NUMBER.search(text)),

@@ -23,6 +23,9 @@ _RE_WORDS = re.compile(r"\bre-(test|run)")
 _CONTRACTION = re.compile(r"(n't|'s|'re|'ve|'ll|'d|'m)\b")
 _IRREGULAR_NOT = re.compile(r"\b(won|can|shan)'t\b")  # "won't" is "will not", not "wo not"
 _NOT_BASE = {"won": "will", "can": "can", "shan": "shall"}
+# "couldnt", "doesnt", "cant", "wont": the same negation typed without its apostrophe
+_BARE_NOT = re.compile(r"\b(could|would|should|did|does|do|is|was|were|are|has|have|had|must|need|ca|wo)nt\b")
+_BARE_BASE = {"ca": "can", "wo": "will"}
 _TOKEN = re.compile(r"\d+(?:\.\d+)+|[a-z0-9]+")
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -132,7 +135,8 @@ STOPWORDS = frozenset(
     gonna wanna gotta still even ever maybe perhaps probably quite rather pretty very too already yet
     currently exactly right got getting go going went okay sure thing literally honestly seriously
     try trying tried once everything saying etc wrt nutshell tbh ours sorry dumb stupid silly noob newbie
-    lol lmao haha btw fyi imo afaik idk but now until till""".split()
+    lol lmao haha btw fyi imo afaik idk but now until till myself ourselves yourself yourselves themselves
+    itself himself herself ref""".split()
 )
 
 
@@ -148,6 +152,7 @@ def normalize(text: str) -> str:
     text = _RE_WORDS.sub(r"re\1", text)
     text = _THE_TOP.sub(lambda m: f"{m.group(1) or ''} top management".lstrip(), text)
     text = _IRREGULAR_NOT.sub(lambda m: _NOT_BASE[m.group(1)] + " not", text)
+    text = _BARE_NOT.sub(lambda m: _BARE_BASE.get(m.group(1), m.group(1)) + " not", text)
     return _CONTRACTION.sub(lambda m: " not" if m.group(1) == "n't" else "", text)
 
 

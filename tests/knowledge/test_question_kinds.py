@@ -4,7 +4,7 @@ import pytest
 
 from bot.knowledge.evaluate import EvalReport
 from bot.knowledge.query import read_hints
-from bot.knowledge.text import stem, words
+from bot.knowledge.text import content_stems, stem, words
 
 
 @pytest.mark.parametrize(
@@ -1287,6 +1287,7 @@ def test_a_section_of_the_standard_is_ours(question):
             "the server room flooded last year and took everything down; what must we have in place per the standard?",
             "8.7.2",
         ),
+        ("the ordering website went down for the whole morning, which clause covers that", "8.6.1"),
     ],
 )
 def test_situations_told_in_everyday_words_find_their_entry(index, question, expected):
@@ -1306,3 +1307,33 @@ def test_a_real_word_of_its_own_is_no_typo_of_ours(index, question):
 def test_another_form_of_a_known_word_and_a_misspelling_are_still_read_as_it(index):
     assert index.terms("how is competence evidenced").respelled == (("evidenced", "evidence"),)
     assert index.terms("chnage process").respelled == (("chnage", "change"),)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("CAB + MW approvals - clause?", ("8.5.1", "8.5.1.3")),
+        ("DR / continuity clause ref pls, tender question", ("8.7.2",)),
+    ],
+)
+def test_a_short_question_that_says_clause_is_answered_beside_words_we_lack(index, question, expected):
+    answer = index.search(question)
+    assert answer.answered and answer.hits[0].entry.id in expected
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("can we audit ourselves", ["audit"]),
+        ("the wifi couldnt cope", ["wifi", "cope"]),
+        ("tills cant print, the manager doesnt care", ["till", "print", "manag", "care"]),
+    ],
+)
+def test_reflexive_pronouns_and_a_negation_typed_without_its_apostrophe_are_no_topic(question, expected):
+    assert content_stems(question) == expected
+
+
+def test_a_bank_holiday_is_an_errand_only_as_the_askers_day_off(index):
+    assert not index.search("when is the next bank holiday").answered
+    answer = index.search("what if the broadband dies on a bank holiday - which clause covers those risks?")
+    assert answer.answered and answer.hits[0].entry.id == "6.1"
