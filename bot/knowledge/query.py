@@ -192,6 +192,11 @@ _CONTRACT_CLAUSE = re.compile(
     r"indemnity|change of control) clauses?\b"
 )
 _PLAN = re.compile(r"\b(?:implementation|project|the) plan\b")
+# "how do we start with SLAs", "what's step one for service reports": the plan's first tasks, not the requirement
+_HOW_TO_START = re.compile(
+    r"\b(?:how|where) (?:do|should|can|would|shall) (?:we|i|you) (?:even )?(?:start|begin|get started|kick)\b"
+    r"|\b(?:what'?s|what is|whats) (?:the )?(?:first|1st) step\b|\bstep (?:one|1)\b"
+)
 _PROJECT_PLAN = re.compile(r"\b(?:implementation|project) plan\b")
 # "what does the standard want for incidents? not the project plan stuff": the plan is set aside
 _NOT_PLAN = re.compile(r"\bnot (?:the |our |in the )?(?:project |implementation )?plan\b")
@@ -621,7 +626,7 @@ def read_hints(question: str) -> QueryHints:
     asks_when = bool(_WHEN.search(_PLAN_CONTENTS.sub(" ", text)))
     asks_who = bool(_WHO.search(unroled))
     planned = _PLAN.search(_NOT_PLAN.sub(" ", text))
-    if phase is not None or asks_when or _WHICH_ROLE.search(text) or planned:
+    if phase is not None or asks_when or _WHICH_ROLE.search(text) or planned or _HOW_TO_START.search(text):
         kinds.add("activity")
     # "phase 1 is done and we missed two objectives": the phase says when; evaluating it is no plan activity
     missed_objectives = bool(_MISSED_OBJECTIVES.search(text))

@@ -1337,3 +1337,11 @@ def test_a_bank_holiday_is_an_errand_only_as_the_askers_day_off(index):
     assert not index.search("when is the next bank holiday").answered
     answer = index.search("what if the broadband dies on a bank holiday - which clause covers those risks?")
     assert answer.answered and answer.hits[0].entry.id == "6.1"
+
+
+@pytest.mark.parametrize(
+    "question", ["how do we start with change control?", "where should we begin with SLAs", "what's step one for CMDB"]
+)
+def test_how_to_start_asks_for_the_plans_tasks(index, question):
+    assert "activity" in read_hints(question).kinds
+    assert index.search(question).hits[0].entry.kind == "activity"
