@@ -195,7 +195,7 @@ _PLAN = re.compile(r"\b(?:implementation|project|the) plan\b")
 # "how do we start with SLAs", "what's step one for service reports": the plan's first tasks, not the requirement
 _HOW_TO_START = re.compile(
     r"\b(?:how|where) (?:do|should|can|would|shall) (?:we|i|you) (?:even )?(?:start|begin|get started|kick)\b"
-    r"|\b(?:what'?s|what is|whats) (?:the )?(?:first|1st) step\b|\bstep (?:one|1)\b"
+    r"|\bwhat(?:s| is)? (?:the )?(?:first|1st) step\b|\bstep (?:one|1)\b"
 )
 _PROJECT_PLAN = re.compile(r"\b(?:implementation|project) plan\b")
 # "what does the standard want for incidents? not the project plan stuff": the plan is set aside
@@ -435,6 +435,9 @@ _ERRAND = re.compile(
     r"|\bhappy (?:friday|monday|new year|holidays)\b|\b(?:weekend|holiday) plans\b|\bplans for the weekend\b"
     r"|\bhow was (?:your|the) weekend\b|\blunch (?:order|run)\b|\boffsite\b|\ball.hands\b|\btown ?hall\b"
     r"|\breset (?:someone|somebody|a user|the user|his|her|their|a colleague)\S* (?:mfa|password|token|account|pin)\b"
+    r"|\bstationery\b|\btill rolls?\b|\btoner\b"
+    r"|\b(?:what|whats|where|need|find|got|have)(?: is)? (?:the )?(?:[a-z0-9-]+ ){0,3}(?:phone|contact) "
+    r"(?:number|no)\b"
     r"|\bpizza\b|\bbirthdays?\b(?! (?:of|for) (?:the )?(?:sms|service|project))"
     # the asker's day off, not a bank holiday as the time a risk strikes or the desk must be staffed
     r"|\b(?:are we|is the office|office) (?:open|closed) on (?:the )?bank hol(?:iday)?s?\b"
@@ -465,6 +468,8 @@ _ELSEWHERE = re.compile(
     # another regulation's own duties
     r"solvency (?:ii|2)|mifid(?: ?ii)?|basel (?:iii|3|iv)|ccpa|dsars?|(?:data )?subject access requests?|"
     r"(?:notify|tell|inform|report to) (?:the )?(?:regulator|ico|supervisory authority|data protection authority)|"
+    r"gdpr\b[^?.!]*\b(?:dpas?|dpo|data protection officer|data processing agreements?|oblige?s?|obligations?)|"
+    r"(?:appoint|hire|need) (?:a |an )?(?:data protection officer|dpo)|"
     # a law's or a sector code's own sections and rules ("section 136 paperwork", "under the records code of practice")
     r"section (?:1[1-9]|[2-9]\d|\d{3,})|(?:under|per|according to) (?:the |our )?[a-z -]{0,30}code of practice)\b"
 )
@@ -480,7 +485,8 @@ _ENGINEERING = re.compile(rf"\b{_TOOLS}\b[^?.!]*\b(?:{_TOOL_PARTS})\b|\b(?:{_TOO
 # ... or a platform's own how-to ("configure BGP failover"); "is terraform state under change control" is ours
 _PLATFORM = re.compile(
     r"\b(?:bgp|ospf|eigrp|vlans?|subnet(?: mask)?s?|cname|dns records?|nginx|terraform|ansible|kubectl|helm charts?|"
-    r"alertmanager|prometheus|grafana|nagios|zabbix|kubernetes|k8s|docker|veeam|commvault|rubrik|acronis)\b"
+    r"alertmanager|prometheus|grafana|nagios|zabbix|kubernetes|k8s|docker|veeam|commvault|rubrik|acronis|"
+    r"windows updates?|wsus|intune|group polic(?:y|ies)|gpos?)\b"
 )
 _HOW_TO = re.compile(
     r"\b(?:configur\w*|config|set ?up|setup|install\w*|debug\w*|troubleshoot\w*|fix|write|upgrad\w*|failover|"
@@ -514,6 +520,7 @@ _OFF_TOPIC = re.compile(
     r"|\b(?:draft|write) (?:me |us )?(?:a |an )?(?:[a-z-]+ ){0,2}"
     r"(?:press release|blog post|tweet|linkedin post|newsletter|speech|poem|e-?mail)\b"
     r"|\b(?:vlookup|xlookup|hlookup|pivot ?tables?|conditional formatting)\b"
+    r"|\bregex(?:es)?\b|\bregular expressions?\b|\b(?:can|could|would) you (?:please )?(?:draft|write|compose)\b"
     r"|\bsql (?:query|statement|script)\b|\b(?:in|with|using) (?:python|javascript|typescript|powershell|bash|java)\b"
     # a certification body's prices: a quote to ask the body for, nothing the standard or the TS says
     r"|\b(?:bsi|sgs|dnv|t[uü]v|lrqa|bureau veritas|intertek|certification bod(?:y|ies)|registrars?|certifiers?)\b"

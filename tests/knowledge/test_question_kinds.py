@@ -385,6 +385,13 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "what does COBIT say about risk appetite",
         "how do i make the pagerduty escalation policy skip weekends",
         "a new starter joins monday, how do I get them a badge and a laptop",
+        "GDPR: must we sign a DPA with each supplier?",
+        "do we need to appoint a DPO",
+        "regex for matching ticket numbers in email subjects",
+        "could you draft a letter to the landlord about the aircon",
+        "the printer in room 4 needs toner",
+        "what's the Cisco TAC phone number",
+        "how do I stop windows updates installing during the day on the kiosks",
     ],
 )
 def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered(index, question):
