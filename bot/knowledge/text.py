@@ -136,7 +136,8 @@ STOPWORDS = frozenset(
     currently exactly right got getting go going went okay sure thing literally honestly seriously
     try trying tried once everything saying etc wrt nutshell tbh ours sorry dumb stupid silly noob newbie
     lol lmao haha btw fyi imo afaik idk but now until till myself ourselves yourself yourselves themselves
-    itself himself herself ref""".split()
+    itself himself herself ref him her his hers mine yours theirs til whichever whatever whoever thats theres
+    whos hows wheres heres""".split()
 )
 
 
