@@ -1356,3 +1356,9 @@ def test_a_bank_holiday_is_an_errand_only_as_the_askers_day_off(index):
 def test_how_to_start_asks_for_the_plans_tasks(index, question):
     assert "activity" in read_hints(question).kinds
     assert index.search(question).hits[0].entry.kind == "activity"
+
+
+def test_a_phase_named_as_when_a_task_is_done_is_no_question_about_the_phase_itself(index):
+    question = "when in the rollout do we set up a complaints procedure? phase 1 or later"
+    assert index.search(question).hits[0].entry.id == "activity-business-relationship-management-i"
+    assert index.search("when does phase 2 start").hits[0].entry.id == "activity-phase-2"
