@@ -288,6 +288,7 @@ _PROCESS_WORDS = frozenset({"process", "processes"})
 _MATURITY_NAMED = re.compile(
     r"\b(?:maturity|mature|(?:next|higher|the following) level)\b"
     r"|\b(?:which|what) level (?:are we|is that|does that|would that|would we|do we|puts?|are we at|we are at)\b"
+    r"|(?:^|[.!?,;:-]\s*)(?:(?:which|what) )?level\s*\?"  # "... then everyone freelances. level?"
 )
 _CLAUSE_WORDS = frozenset(
     {"clause", "clauses", "subclause", "section", "requirement", "requirements", "shall", "20000-1", "standard"}

@@ -1362,3 +1362,9 @@ def test_a_phase_named_as_when_a_task_is_done_is_no_question_about_the_phase_its
     question = "when in the rollout do we set up a complaints procedure? phase 1 or later"
     assert index.search(question).hits[0].entry.id == "activity-business-relationship-management-i"
     assert index.search("when does phase 2 start").hits[0].entry.id == "activity-phase-2"
+
+
+def test_a_bare_level_asked_after_a_symptom_names_maturity():
+    assert read_hints("we follow the change process until a big outage, then it's gone. level?").names_maturity
+    assert read_hints("nobody plans capacity - what level?").names_maturity
+    assert not read_hints("is uptime part of the service level?").names_maturity
