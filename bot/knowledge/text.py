@@ -26,6 +26,11 @@ _NOT_BASE = {"won": "will", "can": "can", "shan": "shall"}
 # "couldnt", "doesnt", "cant", "wont": the same negation typed without its apostrophe
 _BARE_NOT = re.compile(r"\b(could|would|should|did|does|do|is|was|were|are|has|have|had|must|need|ca|wo)nt\b")
 _BARE_BASE = {"ca": "can", "wo": "will"}
+# "we don't want the cert", "won't bother with the certificate": using the standard without certification
+_NO_CERTIFICATE = re.compile(
+    r"\b(?:not|no|never|without|skip|skipping)\s+(?!sure\b)(?:[a-z]+\s+){0,4}?(?:the\s+|a\s+|any\s+)?"
+    r"(?:cert|certs|certificate|certification|certified|certify|certifying)\b"
+)
 _TOKEN = re.compile(r"\d+(?:\.\d+)+|[a-z0-9]+")
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -154,7 +159,8 @@ def normalize(text: str) -> str:
     text = _THE_TOP.sub(lambda m: f"{m.group(1) or ''} top management".lstrip(), text)
     text = _IRREGULAR_NOT.sub(lambda m: _NOT_BASE[m.group(1)] + " not", text)
     text = _BARE_NOT.sub(lambda m: _BARE_BASE.get(m.group(1), m.group(1)) + " not", text)
-    return _CONTRACTION.sub(lambda m: " not" if m.group(1) == "n't" else "", text)
+    text = _CONTRACTION.sub(lambda m: " not" if m.group(1) == "n't" else "", text)
+    return _NO_CERTIFICATE.sub(" without certification", text)
 
 
 # British endings folded to American ones (prioritised, categorising, analysed, colour, dialogue); folding both the

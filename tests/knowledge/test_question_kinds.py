@@ -1368,3 +1368,16 @@ def test_a_bare_level_asked_after_a_symptom_names_maturity():
     assert read_hints("we follow the change process until a big outage, then it's gone. level?").names_maturity
     assert read_hints("nobody plans capacity - what level?").names_maturity
     assert not read_hints("is uptime part of the service level?").names_maturity
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "we don't want the cert, we just want better ops. still worth following 20k?",
+        "we wont bother with the certificate - is the standard still any use to us",
+    ],
+)
+def test_the_standard_without_its_certificate_is_the_ts_on_organizations_not_seeking_it(index, question):
+    assert index.search(question).hits[0].entry.id == "guidance-7.4"
+    assert "without" in content_stems(question)
+    assert "without" not in content_stems("not sure if certification is worth it")
