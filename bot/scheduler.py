@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.schedulers.base import STATE_STOPPED, BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 PRUNE_EVERY_HOURS = 1
 SWEEP_EVERY_SECONDS = 60  # a nudge goes out within a minute of its weekly time
+# how long a stopping process waits for a job still running (a sweep takes well under a second; platforms kill
+# a process 30 s after asking it to stop)
+STOP_GRACE_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -39,3 +43,17 @@ def build_scheduler(jobs: Jobs, *, blocking: bool = False) -> BaseScheduler:
             **common,
         )
     return scheduler
+
+
+def stop(scheduler: BaseScheduler, grace: float = STOP_GRACE_SECONDS) -> bool:
+    """Start no more jobs and wait up to `grace` seconds for a running one to finish; False if one still runs.
+
+    A job cut off by the process exiting loses nothing: a nudge it claimed and did not send is taken over by
+    the next sweep (`bot.chat.nudges.ABANDONED`).
+    """
+    if scheduler.state == STATE_STOPPED:
+        return True
+    waiter = threading.Thread(target=scheduler.shutdown, kwargs={"wait": True}, name="scheduler-stop", daemon=True)
+    waiter.start()
+    waiter.join(grace)
+    return not waiter.is_alive()

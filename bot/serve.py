@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import signal
 from collections.abc import Callable
 from datetime import datetime
@@ -12,7 +13,7 @@ from bot.clock import utcnow
 from bot.config import Settings
 from bot.knowledge import SearchIndex
 from bot.runtime import Runtime, build_runtime, settle_heap
-from bot.scheduler import build_scheduler
+from bot.scheduler import STOP_GRACE_SECONDS, build_scheduler, stop
 from bot.slack.app import check_slack_settings, create_app, installation_store, listener_pool
 from bot.slack.clients import WorkspaceClients
 from bot.slack.http import make_server, wsgi_app
@@ -77,11 +78,12 @@ def serve(settings: Settings, *, migrate: bool = False, scheduler: bool = True) 
                 server.run()
             server.close()
     finally:
-        if clock is not None:
-            clock.shutdown(wait=False)
+        jobs_done = clock is None or stop(clock)
         listeners.shutdown(wait=True)  # answers already acknowledged are finished and delivered
         runtime.engine.dispose()
     log.info("iso20k: stopped")
+    if not jobs_done:
+        _exit_leaving_a_job()
     return 0
 
 
@@ -96,10 +98,26 @@ def clock(settings: Settings) -> int:
     log.info("iso20k: clock started")
     with contextlib.suppress(KeyboardInterrupt, SystemExit):
         scheduler.start()
+    log.info("iso20k: clock stopping")
+    jobs_done = stop(scheduler)
     runtime.engine.dispose()
     log.info("iso20k: clock stopped")
+    if not jobs_done:
+        _exit_leaving_a_job()
     return 0
 
 
 def _stop(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # asked twice: stop at once
     raise KeyboardInterrupt
+
+
+def _exit_leaving_a_job() -> None:
+    """Exit now, though a scheduled job's thread still runs: Python would wait for it at exit, without end."""
+    log.warning(
+        "iso20k: a scheduled job was still running %.0f s after the stop; leaving it to the next process "
+        "(a nudge it claimed and did not send goes out from a later sweep)",
+        STOP_GRACE_SECONDS,
+    )
+    logging.shutdown()
+    os._exit(1)

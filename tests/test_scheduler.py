@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
 from bot.chat import housekeeping
 from bot.chat.services import Services
-from bot.scheduler import Jobs, build_scheduler
+from bot.scheduler import Jobs, build_scheduler, stop
 from bot.storage import queries
 from bot.storage.models import ProcessedEvent
 
@@ -68,3 +70,36 @@ def test_scheduled_posts_keep_one_message_per_second_per_channel():
     for channel in ("C1", "C1", "C2", "C1"):
         assert poster("T1", channel, Outcome([Post("hi", thread=False)]))
     assert slept == [1.0, 1.0]  # C1's second and third messages wait; C2 does not
+
+
+def test_a_stop_waits_for_a_running_job_but_no_longer_than_its_grace():
+    started, release = threading.Event(), threading.Event()
+
+    def sweep() -> None:
+        started.set()
+        release.wait(30)
+
+    scheduler = build_scheduler(Jobs(prune_event_claims=lambda: None, nudge_sweep=sweep))
+    scheduler.start()
+    try:
+        assert started.wait(10)
+        began = time.monotonic()
+        assert not stop(scheduler, grace=0.3)  # the sweep still runs: the caller must leave it
+        assert time.monotonic() - began < 3
+    finally:
+        release.set()
+
+
+def test_a_stop_lets_a_running_job_finish_within_its_grace():
+    started, finished = threading.Event(), threading.Event()
+
+    def sweep() -> None:
+        started.set()
+        time.sleep(0.3)
+        finished.set()
+
+    scheduler = build_scheduler(Jobs(prune_event_claims=lambda: None, nudge_sweep=sweep))
+    scheduler.start()
+    assert started.wait(10)
+    assert stop(scheduler, grace=10) and finished.is_set()
+    assert stop(scheduler, grace=0)  # stopped already

@@ -308,6 +308,24 @@ def test_the_clock_process_sends_a_due_nudge_once(fake_slack, database_url, inde
     assert sum("1 sent" in log.read_text() for log in logs) == 1
 
 
+def test_a_clock_stopped_while_slack_holds_its_post_exits_within_the_grace(fake_slack, database_url, index, tmp_path):
+    from bot.scheduler import STOP_GRACE_SECONDS
+
+    plan_due_now(database_url, index, "C0HELD")
+    fake_slack.delay("chat.postMessage", 120)  # the sweep waits on Slack far longer than the grace
+    log = tmp_path / "clock.log"
+    clock = start_clock(database_url, fake_slack, log)
+    try:
+        fake_slack.wait_for("chat.postMessage", timeout=60)
+        stopped_at = time.monotonic()
+        clock.terminate()
+        code = clock.wait(timeout=STOP_GRACE_SECONDS + 10)
+    finally:
+        clock.kill()
+    assert time.monotonic() - stopped_at >= STOP_GRACE_SECONDS - 1  # the running sweep was given its grace
+    assert code == 1 and "still running" in log.read_text()
+
+
 def test_a_clock_killed_while_posting_a_nudge_leaves_it_to_the_next_clock_once(
     fake_slack, database_url, index, tmp_path
 ):
