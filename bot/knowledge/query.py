@@ -54,6 +54,11 @@ _PHASE_ITSELF = re.compile(
     # "what is phase 2 supposed to get us to", "what should phase 1 achieve"
     rf"|\bphase\s*{_ORDINAL}\s+(?:(?:is\s+)?supposed\s+to|meant\s+to|should|must)\s+"
     r"(?:get us|achieve|deliver|accomplish|leave us with|end with)\b"
+    # "phase 1 in a nutshell?", "phase 1 of the exemplar plan, what's it actually supposed to achieve?"
+    rf"|\bphase\s*{_ORDINAL}(?:\s+of\s+the\s+(?:[a-z-]+\s+)?(?:plan|implementation|project))?\s+in\s+(?:a|one)\s+"
+    r"(?:nutshell|sentence|word|line)\b"
+    rf"|\bphase\s*{_ORDINAL}\b[^?.!]{{0,40}}\bwhat(?:s| is)? it (?:actually |really )?(?:supposed|meant) to "
+    r"(?:achieve|deliver|accomplish|get us)\b(?!\s+for\b)"
 )
 # "which continuity tasks are left for phase 3", "what starts only in phase 2": the activities that begin then
 _PHASE_STARTS = re.compile(

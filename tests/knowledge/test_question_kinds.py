@@ -1381,3 +1381,16 @@ def test_the_standard_without_its_certificate_is_the_ts_on_organizations_not_see
     assert index.search(question).hits[0].entry.id == "guidance-7.4"
     assert "without" in content_stems(question)
     assert "without" not in content_stems("not sure if certification is worth it")
+
+
+@pytest.mark.parametrize(
+    "question, phase",
+    [
+        ("phase 1 in a nutshell?", 1),
+        ("phase 2 of the exemplar plan, what's it actually supposed to achieve? the board wants one line", 2),
+    ],
+)
+def test_a_phase_summed_up_or_its_aim_asked_after_naming_it_is_the_phase_itself(index, question, phase):
+    assert read_hints(question).phase_itself
+    answer = index.search(question)
+    assert answer.answered and answer.hits[0].entry.id == f"activity-phase-{phase}"
