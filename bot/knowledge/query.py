@@ -418,7 +418,8 @@ _ERRAND = re.compile(
     r"|\bdress code\b|\bcanteen\b|\bcar park\b|\bmeeting rooms?\b|\bfire (?:drill|warden|alarm)\b"
     r"|\binternal (?:job|vacanc\w*)\b|\bjob (?:vacanc\w*|posting|application)\b"
     r"|\b(?:can|may|do|could) i (?:book|order|install|print|borrow|apply for)\b|\bcourses? (?:can|may|should) i\b"
-    r"|\bbook\w* (?:a |an |the |our )?(?:[a-z-]+ )?(?:course|desk|room|boardroom|flight|hotel|taxi)\b"
+    r"|\bbook\w* (?:a |an |the |our )?(?:[a-z-]+ )?(?:course|desk|room|boardroom|chamber|hall|venue|flight|hotel|taxi)\b"
+    r"(?! (?:system|tool|app|platform|service)s?\b)"
     r"|\b(?:set ?up|install|configure|connect|fix|repair|unlock) (?:the |a |my |our )?"
     r"(?:printer|laptop|phone|monitor|vpn|wifi|e-?mail|outlook|headset|pc|computer)\b"
     r"|\b(?:lost|stolen|broken|cracked|faulty) (?:laptop|phone|badge|access card|screen|monitor|keyboard|mouse|"
@@ -441,9 +442,10 @@ _ERRAND = re.compile(
     r"|\bhappy (?:friday|monday|new year|holidays)\b|\b(?:weekend|holiday) plans\b|\bplans for the weekend\b"
     r"|\bhow was (?:your|the) weekend\b|\blunch (?:order|run)\b|\boffsite\b|\ball.hands\b|\btown ?hall\b"
     r"|\breset (?:someone|somebody|a user|the user|his|her|their|a colleague)\S* (?:mfa|password|token|account|pin)\b"
-    r"|\bstationery\b|\btill rolls?\b|\btoner\b"
+    r"|\bstationery\b|\btill rolls?\b|\btoner\b|\b(?:oat |soy |almond )?milk\b|\bcoffee (?:beans|pods|machine)\b"
+    r"|\bkitchen is out\b|\bsnacks?\b"
     r"|\b(?:what|whats|where|need|find|got|have)(?: is)? (?:the )?(?:[a-z0-9-]+ ){0,3}(?:phone|contact) "
-    r"(?:number|no)\b"
+    r"(?:number|no)\b|\b(?:phone|contact|hotline) (?:number|no)s? for\b"
     r"|\bpizza\b|\bbirthdays?\b(?! (?:of|for) (?:the )?(?:sms|service|project))"
     # the asker's day off, not a bank holiday as the time a risk strikes or the desk must be staffed
     r"|\b(?:are we|is the office|office) (?:open|closed) on (?:the )?bank hol(?:iday)?s?\b"
@@ -474,7 +476,9 @@ _ELSEWHERE = re.compile(
     # another regulation's own duties
     r"solvency (?:ii|2)|mifid(?: ?ii)?|basel (?:iii|3|iv)|ccpa|dsars?|(?:data )?subject access requests?|"
     r"(?:notify|tell|inform|report to) (?:the )?(?:regulator|ico|supervisory authority|data protection authority)|"
-    r"gdpr\b[^?.!]*\b(?:dpas?|dpo|data protection officer|data processing agreements?|oblige?s?|obligations?)|"
+    r"gdpr\b[^?.!]*\b(?:dpas?|dpo|data protection officer|data processing agreements?|oblige?s?|obligations?|"
+    r"breach notification|72 ?h(?:ours?|rs)?)|"
+    r"iso ?(?!20000)\d{4,5}(?:-\d+)?(?::20\d\d)? requirements? (?:for|on|of|about)|"
     r"(?:appoint|hire|need) (?:a |an )?(?:data protection officer|dpo)|"
     # a law's or a sector code's own sections and rules ("section 136 paperwork", "under the records code of practice")
     r"section (?:1[1-9]|[2-9]\d|\d{3,})|(?:under|per|according to) (?:the |our )?[a-z -]{0,30}code of practice)\b"
@@ -492,11 +496,11 @@ _ENGINEERING = re.compile(rf"\b{_TOOLS}\b[^?.!]*\b(?:{_TOOL_PARTS})\b|\b(?:{_TOO
 _PLATFORM = re.compile(
     r"\b(?:bgp|ospf|eigrp|vlans?|subnet(?: mask)?s?|cname|dns records?|nginx|terraform|ansible|kubectl|helm charts?|"
     r"alertmanager|prometheus|grafana|nagios|zabbix|kubernetes|k8s|docker|veeam|commvault|rubrik|acronis|"
-    r"windows updates?|wsus|intune|group polic(?:y|ies)|gpos?)\b"
+    r"windows updates?|wsus|intune|group polic(?:y|ies)|gpos?|helm|launchdarkly|unleash|flagsmith|split\.io)\b"
 )
 _HOW_TO = re.compile(
     r"\b(?:configur\w*|config|set ?up|setup|install\w*|debug\w*|troubleshoot\w*|fix|write|upgrad\w*|failover|"
-    r"rout(?:e|ing)|peering|syntax|flap\w*|mute|silence|query|queries|settings?)\b"
+    r"rout(?:e|ing)|peering|syntax|flap\w*|mute|silence|query|queries|settings?|errors?|failing|fails|how)\b"
 )
 _CONFIGURATION_ITEMS = re.compile(r"\b(?:cmdb|cis?|configuration items?|configuration management)\b")
 # "docker images: do we need to write release notes" asks about a process of ours, whatever the platform
