@@ -519,6 +519,10 @@ _ANOTHER_FRAMEWORK_AS_YARDSTICK = re.compile(
     r"[^?!]*\b(?:comparable|akin|similar|equivalent|analogous|compares?|compared|corresponds?|map(?:ping|ped)?)"
     r"\s+(?:to|with|against)\b"
     r"|\((?:an? )?(?:itil|cobit)(?: ?4| v[234]| 2019)? (?:term|word|name|wording)\)"
+    # "identical to 9001 7.5.3 or are there extras", "the equivalent of 9001 8.3", "9001 5.2 style"
+    r"|\b(?:identical|equivalent|similar|comparable|counterpart|analogous|same as)(?: to| with| of| as)?\s+"
+    r"(?:the |iso ?)?(?:9001|27001|14001|22301|itil|cobit)\b"
+    r"|\b(?:9001|27001)(?::20\d\d)? (?:clause |section )?\d+(?:\.\d+)* (?:style|like|equivalent)\b"
 )
 # thanks, job hunting, reading tips, a tool vendor's prices or its own configuration ("jira automation rule"):
 # not ours

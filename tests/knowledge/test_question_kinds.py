@@ -432,6 +432,8 @@ def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered
         "do we need something written down saying which stuff is under change control? like is terraform state in",
         "we already have a risk register from soc2. what does 20k require re risks and opportunities",
         "how does a helm rollback fit into our release process",
+        "internal audit - identical to 9001 9.2 or are there extras?",
+        "incident management, same as ITIL or stricter?",
         "which clause covers a customer's complaint about booking the venue system",
     ],
 )
@@ -1403,3 +1405,12 @@ def test_a_phase_summed_up_or_its_aim_asked_after_naming_it_is_the_phase_itself(
     assert read_hints(question).phase_itself
     answer = index.search(question)
     assert answer.answered and answer.hits[0].entry.id == f"activity-phase-{phase}"
+
+
+def test_another_standards_clause_named_as_a_yardstick_keeps_ours_answered(index):
+    answer = index.search("internal audit - identical to 9001 9.2 or are there extras?")
+    assert answer.answered and answer.hits[0].entry.id == "9.2"
+    assert read_hints("what does ISO 9001 clause 7.1.6 say").errand
+    # "equivalent" says how the asker compares, like "versus": no topic the knowledge lacks
+    answer = index.search("ISO 20k equivalent of 9001 7.1.6 organisational knowledge")
+    assert answer.answered and answer.hits[0].entry.id == "7.6"
