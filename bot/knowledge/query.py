@@ -35,7 +35,9 @@ _LEVEL = re.compile(
     r"|\bbetween\s+(i)\s+and\s+(?:iii|ii)\b|\b(i)\s*(?:vs\.?|versus|-|/)\s*(?:iii|ii)\b"
 )
 _PHASE = re.compile(
-    rf"\bphases?\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\b|\bph\.?\s*([123])\b"  # "ph1"
+    rf"\bphases?\s*{_ORDINAL}\b|\bph\.?\s*([123])\b"  # "ph1"
+    # "the second phase", but not "the 3 phase plan" (the plan of three phases)
+    rf"|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\b(?!\s+(?:plan|model|approach|roadmap|structure|programme|program)\b)"
     # "the second stage of the rollout": a stage of the implementation is its phase
     rf"|\b{_ORDINAL}(?:st|nd|rd)?\s+stage\s+of\s+(?:the\s+|our\s+)?(?:rollout|roll-out|implementation|project|roadmap)\b"
     rf"|\b(?:end|start|beginning|goal|aim|outcome|objectives?)\s+of\s+(?:the\s+)?{_ORDINAL}(?:st|nd|rd)?\s+stage\b"
@@ -341,6 +343,9 @@ _WHEN = re.compile(
     r"|\bwhen\s+in\s+(?:the|our)\s+(?:rollout|roll-out|project|plan|programme|program|implementation|roadmap)\b"
     r"|\bfrom day (?:one|1)\b|\b(?:something to do|to be done|do (?:it|this|that)) (?:early|first|later)\b|\bearly on\b"
     r"|\b(?:later|early|earlier) (?:on )?in the (?:rollout|roll-out|project|implementation|programme)\b"
+    # "when do config audits come in", "when should capacity planning start"
+    r"|\bwhen\s+(?:do|does|should|will|would|must)\s+(?:[a-z-]+\s+){1,4}?"
+    r"(?:come in|start|begin|happen|kick in|take place|get (?:done|set up|introduced))\b"
 )
 # a complaint about people ("our leaders don't back it", "staff keep ignoring the process"): a challenge
 _PEOPLE = (

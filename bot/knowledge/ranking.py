@@ -527,8 +527,10 @@ def _hint_factor(entry, hints: QueryHints, roles: tuple[set[str], set[str]]) -> 
     if hints.names_maturity and entry.kind != "maturity":
         factor *= ONLY_MATURITY_MISS  # "which level does that put us at": nothing but a maturity element is asked for
     if entry.kind == "activity":
-        if hints.asks_who and not entry.who and not hints.phase_itself:
-            factor *= NO_ONE_NAMED  # "who provides the cost of a change": a phase's overview names no one
+        if (hints.asks_who or hints.asks_when) and not entry.who and not hints.phase_itself:
+            # "who provides the cost of a change", "when do config audits come in": a phase's overview names no one
+            # and no task of its own
+            factor *= NO_ONE_NAMED
         if hints.phases:
             factor *= 1.3 if set(hints.phases) & set(entry.phases) else 0.6
         if hints.phase_starts and entry.phases:

@@ -1414,3 +1414,20 @@ def test_another_standards_clause_named_as_a_yardstick_keeps_ours_answered(index
     # "equivalent" says how the asker compares, like "versus": no topic the knowledge lacks
     answer = index.search("ISO 20k equivalent of 9001 7.1.6 organisational knowledge")
     assert answer.answered and answer.hits[0].entry.id == "7.6"
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("when do config audits come in? our auditor wants them in phase 1", "activity-configuration-management-f"),
+        ("when do internal audits start in the 3 phase plan", "activity-monitor-measure-review-k"),
+    ],
+)
+def test_when_a_task_comes_in_is_its_activity_not_a_phase_overview(index, question, expected):
+    assert read_hints(question).asks_when
+    assert index.search(question).hits[0].entry.id == expected
+
+
+def test_the_three_phase_plan_names_no_phase():
+    assert read_hints("when do internal audits start in the 3 phase plan").phase is None
+    assert read_hints("what do we do in the 3rd phase").phase == 3
