@@ -1420,12 +1420,17 @@ def test_another_standards_clause_named_as_a_yardstick_keeps_ours_answered(index
     "question, expected",
     [
         ("when do config audits come in? our auditor wants them in phase 1", "activity-configuration-management-f"),
-        ("when do internal audits start in the 3 phase plan", "activity-monitor-measure-review-k"),
+        (
+            "when do internal audits come in in the 3 phase plan? we want one straight away",
+            "activity-monitor-measure-review-k",
+        ),
     ],
 )
 def test_when_a_task_comes_in_is_its_activity_not_a_phase_overview(index, question, expected):
     assert read_hints(question).asks_when
     assert index.search(question).hits[0].entry.id == expected
+    phase_3 = "per the annex B table, when do config audits come in? the auditor wants them in phase 1 already"
+    assert not index.search(phase_3).hits[0].entry.id.startswith("activity-phase-")
 
 
 def test_the_three_phase_plan_names_no_phase():
