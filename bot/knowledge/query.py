@@ -594,6 +594,7 @@ class QueryHints:
     asks_when: bool = False
     situation: bool = False  # told as a situation or complaint ("people drifted away from the project")
     names_clause: bool = False  # says it wants the standard's clause or requirement
+    how_to_start: bool = False  # "how do we start with SLAs", "where do we begin": the plan's first tasks
     says_clause: bool = False  # in that very word ("clause ref pls", "CAB approvals - clause?"), or "section"
     names_challenge: bool = False  # says "challenge", "obstacle", "pitfall" ...
     wants_subclause: bool = False  # "which subclause of the service portfolio ...": not the overview itself
@@ -653,7 +654,8 @@ def read_hints(question: str) -> QueryHints:
     asks_when = bool(_WHEN.search(_PLAN_CONTENTS.sub(" ", text)))
     asks_who = bool(_WHO.search(unroled))
     planned = _PLAN.search(_NOT_PLAN.sub(" ", text))
-    if phase is not None or asks_when or _WHICH_ROLE.search(text) or planned or _HOW_TO_START.search(text):
+    how_to_start = bool(_HOW_TO_START.search(text))
+    if phase is not None or asks_when or _WHICH_ROLE.search(text) or planned or how_to_start:
         kinds.add("activity")
     # "phase 1 is done and we missed two objectives": the phase says when; evaluating it is no plan activity
     missed_objectives = bool(_MISSED_OBJECTIVES.search(text))
@@ -678,6 +680,7 @@ def read_hints(question: str) -> QueryHints:
         and bool(_SYMPTOM.search(text))
         and not tokens & _KIND_CUES - _PROCESS_WORDS
         and not _CUSTOMER_COMPLAINS.search(text)
+        and not how_to_start  # "we don't have SLAs at all, how do we start": where we stand, then what to do first
     )
     if symptom:
         kinds.clear()
@@ -706,6 +709,7 @@ def read_hints(question: str) -> QueryHints:
         situation=situation,
         names_clause=names_clause,
         says_clause=bool(tokens & _EXPLICIT_CLAUSE_WORDS),
+        how_to_start=how_to_start,
         names_challenge=bool(tokens & _CHALLENGE_WORDS),
         wants_subclause=bool(tokens & {"subclause", "subclauses", "sub-clause", "sub-clauses"}),
         within_named=bool(_WITHIN_NUMBER.search(text)),

@@ -74,6 +74,7 @@ DETAIL_MATCH = 0.5  # a word found only in an entry's details counts half
 EXAMPLE_MATCH = 0.8
 MAX_LEAD = 4.0
 ROLE_BY_COMPONENT = 1.15
+FIRST_STEPS = 1.3  # "how do we start with X": a task begun in phase 1, against one begun later
 PHASE_STARTS = 1.2  # "what is left for phase 3": an activity begun in that phase, against one begun before
 # The logistic model of answer_confidence, fitted (L2, lambda 1) by `python bench/confidence.py` on six
 # calibration sets (600 questions written blind by people who had not seen the knowledge, kept outside the
@@ -536,7 +537,9 @@ def _hint_factor(entry, hints: QueryHints, roles: tuple[set[str], set[str]]) -> 
         if hints.phase_starts and entry.phases:
             # "left for phase 3": an activity begun in an earlier phase is not what is left
             factor *= PHASE_STARTS if min(entry.phases) == hints.phase else 1 / PHASE_STARTS
-        if (hints.asks_who or hints.asks_when) and not hints.names_clause:
+        if hints.how_to_start and entry.phases:
+            factor *= FIRST_STEPS if min(entry.phases) == 1 else 1 / FIRST_STEPS  # "how do we start": begun first
+        if (hints.asks_who or hints.asks_when or hints.how_to_start) and not hints.names_clause:
             factor *= 1.25  # the activity says who does it and in which phase
         full, by_component = roles
         if not hints.asks_who:

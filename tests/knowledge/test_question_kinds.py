@@ -1436,3 +1436,17 @@ def test_when_a_task_comes_in_is_its_activity_not_a_phase_overview(index, questi
 def test_the_three_phase_plan_names_no_phase():
     assert read_hints("when do internal audits start in the 3 phase plan").phase is None
     assert read_hints("what do we do in the 3rd phase").phase == 3
+
+
+def test_where_we_stand_told_before_how_to_start_is_no_symptom_and_gets_a_first_task(index):
+    question = "we have no SLAs at all yet. how do we start with service level management"
+    hints = read_hints(question)
+    assert hints.how_to_start and not hints.symptom and "activity" in hints.kinds
+    first = index.search(question).hits[0].entry
+    assert first.kind == "activity" and first.id.startswith("activity-service-level-management-")
+
+
+@pytest.mark.parametrize("component", ["configuration management", "information security management"])
+def test_how_to_start_a_component_gets_a_task_begun_in_phase_1(index, component):
+    first = index.search(f"how do we start with {component}").hits[0].entry
+    assert first.kind == "activity" and 1 in first.phases
