@@ -202,6 +202,8 @@ _PLAN = re.compile(r"\b(?:implementation|project|the) plan\b")
 # "how do we start with SLAs", "what's step one for service reports": the plan's first tasks, not the requirement
 _HOW_TO_START = re.compile(
     r"\b(?:how|where) (?:do|should|can|would|shall) (?:we|i|you) (?:even )?(?:start|begin|get started|kick)\b"
+    # ... a process, not the whole implementation ("how do I get started with ISO 20000": the TS on initiation)
+    r"(?!\s+(?:with\s+|on\s+)?(?:iso|20000|20k|(?:the|this|our)\s+(?:iso|20000|20k|standard|implementation|project)))"
     r"|\bwhat(?:s| is)? (?:the )?(?:first|1st) step\b|\bstep (?:one|1)\b"
 )
 _PROJECT_PLAN = re.compile(r"\b(?:implementation|project) plan\b")
