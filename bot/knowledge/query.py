@@ -354,7 +354,8 @@ _PEOPLE = (
     r"(?:leaders?|leadership|management|managers?|bosses?|executives?|execs?|board|sponsors?|staff|"
     r"directors?|heads?|folks|departments?|units?|divisions?|workforce|agents?|analysts?|technicians?|"
     r"ops|guys|operators?|techs?|leads|supervisors?|unions?|stakeholders|sponsors|the top|c-?suite|committees?|"
-    r"people|teams?|engineers?|colleagues|employees|users|personnel|admins?|developers?|cio|ceo|cto|cfo|"
+    r"people|teams?|engineers?|engs|devs|sres?|founders?|colleagues|employees|users|personnel|admins?|developers?|"
+    r"cio|ceo|cto|cfo|"
     r"everyone|everybody|nobody|no one)"
 )
 _SITUATION = re.compile(
@@ -366,7 +367,7 @@ _SITUATION = re.compile(
     r"think we\w*|wiifm|keep asking|cancel\w*|call\w* off|postpon\w*|reassign\w*|moved (?:to|onto|off)|insist\w*|"
     r"fear\w*|anxious|nervous|redundan\w*|(?:run|do|doing|have) their own|laugh\w*|mock\w*|dismiss\w*|"
     r"resent\w*|hate\w*|dislike\w*|against|oppos\w*|object(?:s|ed|ing|ions?)?|feel\w*|imposed|forced|"
-    r"roll\w* their eyes|"
+    r"roll\w* their eyes|drag\w* (?:their|our|his|her) feet|slow\w* (?:us|them|things|everything) down|"
     r"badmouth\w*|bad-mouth\w*|criticis\w*|criticiz\w*|undermin\w*|sabotag\w*|moan\w*|grumbl\w*|cynic\w*|"
     r"exhaust\w*|burn(?:ed|t|ing)? out|overwhelm\w*|tired|worn out|fed up|repriorit\w*|unconvinced|lukewarm|"
     r"uninterested|indifferent|threatened|disappear\w*|say\w* no|turn\w* (?:it |us )?down|reject\w*|shrug\w*)\b"

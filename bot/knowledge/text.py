@@ -124,6 +124,15 @@ _SPELLING = {
     "enuf": "enough",
     "dc": "data center",
     "dcs": "data centers",
+    "engs": "engineers",
+    "recs": "records",
+    "cust": "customer",
+    "custs": "customers",
+    "inc": "incident",
+    "incs": "incidents",
+    "chg": "change",
+    "chgs": "changes",
+    "avail": "availability",
 }
 
 STOPWORDS = frozenset(

@@ -1450,3 +1450,18 @@ def test_where_we_stand_told_before_how_to_start_is_no_symptom_and_gets_a_first_
 def test_how_to_start_a_component_gets_a_task_begun_in_phase_1(index, component):
     first = index.search(f"how do we start with {component}").hits[0].entry
     assert first.kind == "activity" and 1 in first.phases
+
+
+def test_engs_recs_cust_inc_chg_and_avail_are_the_words_they_shorten():
+    assert content_stems("engs recs cust INC chg avail") == content_stems(
+        "engineers records customer incident change availability"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["our sres say the change process slows everything down", "my senior engs drag their feet on every new process"],
+)
+def test_engineers_who_drag_their_feet_are_a_situation_of_cultural_resistance(index, question):
+    assert read_hints(question).situation
+    assert index.search(question).hits[0].entry.id == "challenge-4"
