@@ -22,6 +22,8 @@ _NUMBER_WORDS = {
     "first": 1,
     "second": 2,
     "third": 3,
+    "last": 3,  # of the plan's three phases
+    "final": 3,
 }
 _ORDINAL = r"(iii|ii|i|1|2|3|one|two|three|first|second|third)"
 _LEVEL = re.compile(
@@ -38,6 +40,7 @@ _PHASE = re.compile(
     rf"\bphases?\s*{_ORDINAL}\b|\bph\.?\s*([123])\b"  # "ph1"
     # "the second phase", but not "the 3 phase plan" (the plan of three phases)
     rf"|\b{_ORDINAL}(?:st|nd|rd)?\s+phase\b(?!\s+(?:plan|model|approach|roadmap|structure|programme|program)\b)"
+    r"|\bthe\s+(last|final)\s+phase\b"  # "what does the last phase look like"
     # "the second stage of the rollout": a stage of the implementation is its phase
     rf"|\b{_ORDINAL}(?:st|nd|rd)?\s+stage\s+of\s+(?:the\s+|our\s+)?(?:rollout|roll-out|implementation|project|roadmap)\b"
     rf"|\b(?:end|start|beginning|goal|aim|outcome|objectives?)\s+of\s+(?:the\s+)?{_ORDINAL}(?:st|nd|rd)?\s+stage\b"

@@ -177,8 +177,9 @@ def rerank(
         and not any(roles)
         and not (query_stems & index.component_stems)
         and not hints.missed_objectives
-        # "when do we set up a complaints procedure? phase 1 or later": when a task is done, not the phase itself
-        and not (hints.asks_when and query_stems - CUE_STEMS)
+        # "when do we set up a complaints procedure? phase 1 or later", "how do I start on the CMDB, is that a
+        # phase 1 job": when or how a task is done, not the phase itself
+        and not ((hints.asks_when or hints.how_to_start) and query_stems - CUE_STEMS)
     )
     # "change management" names the change management component, not "new or changed services"
     named = max((_share(group, query_stems) for group in index.components), default=0.0)

@@ -1465,3 +1465,10 @@ def test_engs_recs_cust_inc_chg_and_avail_are_the_words_they_shorten():
 def test_engineers_who_drag_their_feet_are_a_situation_of_cultural_resistance(index, question):
     assert read_hints(question).situation
     assert index.search(question).hits[0].entry.id == "challenge-4"
+
+
+def test_the_last_phase_is_phase_3_and_how_to_start_a_task_is_no_question_about_its_phase(index):
+    assert read_hints("what does the last phase look like").phase == 3
+    assert index.search("what does the last phase look like").hits[0].entry.id == "activity-phase-3"
+    question = "how do i start getting all our kit into a proper database? is that a phase 1 job"
+    assert index.search(question).hits[0].entry.id != "activity-phase-1"
