@@ -330,7 +330,12 @@ _OTHER_LEVEL = re.compile(
     r"|\b(?:organi[sz]ational|management|relevant|functional|hierarchy|hierarchical) levels?\b"
 )
 _WHICH_ROLE = re.compile(r"\b(?:which|what)\s+(?:role|manager|team|person|function|department|job title)s?\b")
-_WHO = re.compile(rf"\bwho\b|\bwhose\b|\bresponsib|\baccountab|\bowns?\b|\bowner\b|\bin charge\b|{_WHICH_ROLE.pattern}")
+# "the owner says ...", "me and the owner": a person who owns the business, not whose task it is
+_OWNER = (
+    r"(?<!\band the )\bowner\b(?!\s+(?:says?|said|asks?|asked|wants?|wanted|thinks?|thought|just|doesn|does|did|"
+    r"has|had|is|was|and|having|will|would|keeps?|knows?|needs?)\b)"
+)
+_WHO = re.compile(rf"\bwho\b|\bwhose\b|\bresponsib|\baccountab|\bowns?\b|{_OWNER}|\bin charge\b|{_WHICH_ROLE.pattern}")
 # "we weren't following our own process": their own is nobody's ownership
 _OWN_AS_ADJECTIVE = re.compile(r"\b(?:our|their|its|my|your|his|her)\s+own\b")
 _WHETHER_ACCOUNTABLE = re.compile(

@@ -1472,3 +1472,18 @@ def test_the_last_phase_is_phase_3_and_how_to_start_a_task_is_no_question_about_
     assert index.search("what does the last phase look like").hits[0].entry.id == "activity-phase-3"
     question = "how do i start getting all our kit into a proper database? is that a phase 1 job"
     assert index.search(question).hits[0].entry.id != "activity-phase-1"
+
+
+@pytest.mark.parametrize(
+    "question, who",
+    [
+        ("the owner says the tills work fine, why bother", False),
+        ("what is a management review, just me and the owner having a coffee?", False),
+        ("it's literally just me and the owner", False),
+        ("owner of the CMDB?", True),
+        ("owner for problem management?", True),
+        ("who owns the service catalogue", True),
+    ],
+)
+def test_the_owner_of_the_business_asks_for_no_role(question, who):
+    assert read_hints(question).asks_who is who
