@@ -1306,6 +1306,7 @@ def test_a_section_of_the_standard_is_ours(question):
             "8.7.2",
         ),
         ("the ordering website went down for the whole morning, which clause covers that", "8.6.1"),
+        ("is there anything about staff knowing enough? most of us are self-taught", "7.2"),
     ],
 )
 def test_situations_told_in_everyday_words_find_their_entry(index, question, expected):
