@@ -78,7 +78,9 @@ _MORE_PHASES = re.compile(
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d])")
 # "9001 8.4 covers externally provided processes": another standard's clause number, not one of 20000-1
 _OTHER_STANDARD = re.compile(
-    r"\b(?:9001|27001|27002|14001|22301|45001|9000)(?::20\d\d)?(?:'s)?\s+(?:clause\s+|section\s+|cl\.?\s*|§\s*)?$"
+    # "9001 8.4", "9001 clause 7.5", and "9001 has it in 10.2", "in 9001 that's 8.4": a few words may come between
+    r"\b(?:9001|27001|27002|14001|22301|45001|9000)(?::20\d\d)?(?:'s)?(?:\s+[a-z']+){0,3}?\s+"
+    r"(?:clause\s+|section\s+|cl\.?\s*|§\s*)?$"
 )
 _BARE_CLAUSE = re.compile(r"\b(?:clause|section|sect|sec|chapter|cl|§)\s*(\d{1,2})\b(?!\.\d)")
 _CHALLENGE = re.compile(r"\bchallenge\s*(?:no\.?|number|#)?\s*(\d{1,2})\b")

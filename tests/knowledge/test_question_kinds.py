@@ -989,6 +989,10 @@ def test_a_number_said_after_another_standard_is_not_a_clause_of_ours(index):
     hints = read_hints("9001 8.4 covers externally provided processes; what is the 20000-1 equivalent for outsourcing?")
     assert hints.clause_numbers == ()
     assert read_hints("how does 20000-1 8.5.1 compare with ISO 9001 8.5.1").clause_numbers == ("8.5.1",)
+    # a few words between the other standard and its number: still its number
+    assert read_hints("corrective action: 9001 has it in 10.2, what is it in 20000-1?").clause_numbers == ()
+    assert read_hints("in 27001 that's 5.3, and here?").clause_numbers == ()
+    assert read_hints("we have 9001 already, does 8.2.3 apply to us").clause_numbers == ("8.2.3",)
 
 
 def test_a_clause_number_with_the_plan_asks_for_the_clause(index):
