@@ -484,7 +484,8 @@ _ELSEWHERE = re.compile(
     r"\b(?:soc ?[123]|pci(?:[ -]?dss)?|nist(?: csf)?|hipaa|"
     r"gdpr (?:fines?|articles?|dpo|lawful basis|retention)|under (?:the )?gdpr|"
     r"gdpr\b[^?.!]*\b(?:keep|retain|delete|purge|erase|erasure)|right to (?:be forgotten|erasure)|"
-    r"sox|sarbanes|cobit|(?:google )?sre (?:book|workbook)|cmmi|fedramp|dora|nis ?2|etom|tm ?forum|3gpp|togaf|"
+    r"sox|sarbanes|cobit|(?:google )?sre (?:book|workbook)|cmmi|fedramp|nis ?2|etom|tm ?forum|3gpp|togaf|"
+    r"dora(?! metrics?| four| 4)|"  # the EU regulation, not DevOps' four DORA metrics
     r"iso ?(?:22301|31000|14001|45001|42001|27002|27701|19011|27005)|itil ?(?:4|v[234])|"
     r"27001(?::20\d\d)? annex a|annex a controls?|gdpr art(?:icle)?s?\.? ?\d+|"
     r"(?:9001|27001|14001|22301|27002) (?:clause|section|annex|control)\w*|"

@@ -399,6 +399,7 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "helm upgrade keeps failing with a timeout error, ideas?",
         "launchdarkly flag targeting setup how",
         "hotline number for the Cisco TAC?",
+        "what does DORA require for ICT third-party risk",
     ],
 )
 def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered(index, question):
@@ -434,6 +435,7 @@ def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered
         "how does a helm rollback fit into our release process",
         "internal audit - identical to 9001 9.2 or are there extras?",
         "incident management, same as ITIL or stricter?",
+        "are our DORA metrics enough for the measurement clause",
         "which clause covers a customer's complaint about booking the venue system",
     ],
 )
