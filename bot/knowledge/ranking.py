@@ -192,11 +192,14 @@ def rerank(
     keep_order = hints.phase_itself or hints.phase_starts or hints.approach is not None or requirement_asked
     # "which clause covers our monthly customer pdf": only the clauses' likeness counts; "what does level II
     # look like for X": only the elements', not the TS's text on levels
+    likeness = meaning  # how alike each entry means, whatever kind is asked for: what the confidence weighs
     if clause_asked:
         meaning = _only(meaning, index.of_kind["clause"])
     elif hints.level is not None or hints.names_maturity:
         meaning = _only(meaning, index.of_kind["maturity"])
     _weigh_meaning(rows, meaning, domain, keep_order=keep_order)
+    for row in rows:
+        row.meaning = float(likeness[row.cand.index])
     _prefer_subclauses(index, rows, hints.wants_subclause)
     _prefer_longer_titles(index, rows, query_stems)
     rows.sort(key=lambda row: (-row.score, index.entries[row.cand.index].id))

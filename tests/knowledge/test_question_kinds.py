@@ -1494,3 +1494,14 @@ def test_the_last_phase_is_phase_3_and_how_to_start_a_task_is_no_question_about_
 )
 def test_the_owner_of_the_business_asks_for_no_role(question, who):
     assert read_hints(question).asks_who is who
+
+
+def test_the_confidence_weighs_how_alike_the_answer_means_even_when_the_order_weighs_clauses_only(index, monkeypatch):
+    from bot.knowledge import ranking
+
+    seen: dict[str, float] = {}
+    original = ranking.answer_confidence
+    monkeypatch.setattr(ranking, "answer_confidence", lambda features: seen.update(features) or original(features))
+    answer = index.search("does the standard say we must buy a specific ITSM tool?")
+    assert answer.hits[0].entry.id == "guidance-4.10"  # the TS's advice on tools, though the standard is named
+    assert seen["meaning"] > 0 and seen["meaning_lead"] > 0
