@@ -30,7 +30,8 @@ _LEVEL = re.compile(
     rf"\b(?:level|lvl|maturity)\s*{_ORDINAL}\b|\b{_ORDINAL}(?:st|nd|rd)?\s+level\b"
     # "L2 for risk" is a level; "L2 support", "escalate to L3" are support lines
     r"|(?<!to )(?<!from )\bl([123])\b"
-    r"(?!\s*(?:support|line|team|engineers?|analysts?|agents?|escalation|tickets?|queue|desk))"
+    r"(?!\s*(?:support|line|team|engineers?|analysts?|agents?|escalation|tickets?|queue|desk|monitoring|staff|ops|"
+    r"operations|noc|helpdesk|help desk|techs?|people|folks|calls?|to|is|are|and|handles?|does|do)\b)"
     # "the difference between II and III for communication": Table 1's levels compared by numeral alone
     # ("I" alone is the pronoun unless "between" or "vs" says otherwise)
     r"|\b(iii|ii)\s*(?:and|vs\.?|versus|or|to|-|/)\s*(?:iii|ii)\b"

@@ -558,6 +558,8 @@ def test_l1_to_l3_name_a_level_unless_they_name_a_support_line(index):
     assert read_hints("L3 for communication").level == 3
     assert read_hints("L2 support team").level is None
     assert read_hints("escalate to L3").level is None
+    assert read_hints("we outsource L1 monitoring to a partner NOC").level is None
+    assert read_hints("we outsourced 24/7 L1 to an MSP").level is None
     assert index.search("L3 for communication").hits[0].entry.id == "maturity-communication"
 
 
