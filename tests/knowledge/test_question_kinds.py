@@ -1507,3 +1507,8 @@ def test_the_confidence_weighs_how_alike_the_answer_means_even_when_the_order_we
     answer = index.search("does the standard say we must buy a specific ITSM tool?")
     assert answer.hits[0].entry.id == "guidance-4.10"  # the TS's advice on tools, though the standard is named
     assert seen["meaning"] > 0 and seen["meaning_lead"] > 0
+
+
+@pytest.mark.parametrize("said", ["our MD", "the managing director"])
+def test_the_managing_director_is_top_management(index, said):
+    assert index.terms(f"{said} won't back it").stems == index.terms("top management won't back it").stems
