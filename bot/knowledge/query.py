@@ -462,6 +462,10 @@ _ERRAND = re.compile(
     r"|\bhappy (?:friday|monday|new year|holidays)\b|\b(?:weekend|holiday) plans\b|\bplans for the weekend\b"
     r"|\bhow was (?:your|the) weekend\b|\blunch (?:order|run)\b|\boffsite\b|\ball.hands\b|\btown ?hall\b"
     r"|\breset (?:someone|somebody|a user|the user|his|her|their|a colleague)\S* (?:mfa|password|token|account|pin)\b"
+    # health and safety, insurance and road rules: an accident is no service incident
+    r"|\b(?:slipped|tripped) (?:on|over)\b|\binjur(?:y|ies|ed)\b|\briddor\b|\bfirst aid\b|\bwet floor\b"
+    r"|\b(?:insurer|insurance company) (?:needs?|wants?|asks?)\b|\binsurance claims?\b|\btachographs?\b"
+    r"|\bdriving (?:time|hours)\b"
     r"|\bstationery\b|\btill rolls?\b|\btoner\b|\b(?:oat |soy |almond )?milk\b|\bcoffee (?:beans|pods|machine)\b"
     r"|\bkitchen is out\b|\bsnacks?\b"
     r"|\b(?:what|whats|where|need|find|got|have)(?: is)? (?:the )?(?:[a-z0-9-]+ ){0,3}(?:phone|contact) "

@@ -400,6 +400,9 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "launchdarkly flag targeting setup how",
         "hotline number for the Cisco TAC?",
         "what does DORA require for ICT third-party risk",
+        "a visitor tripped over a cable in reception - where do we log the incident for health and safety?",
+        "what are the tachograph rules on breaks for our van drivers",
+        "the insurer needs a report on the car park collision, which form is it",
     ],
 )
 def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered(index, question):
