@@ -157,7 +157,8 @@ class SearchIndex:
                     phrases[key].append(i)
         self.postings = self._postings(per_entry, lengths)
         self.meanings = self.embedder.embed_all([meaning_text(e) for e in self.entries])
-        self.of_kind = {kind: np.array([e.kind == kind for e in self.entries]) for kind in ("clause", "maturity")}
+        kinds = ("clause", "maturity", "activity")
+        self.of_kind = {kind: np.array([e.kind == kind for e in self.entries]) for kind in kinds}
         self.phrases = {k: (v, _idf(len(self.entries), len(v))) for k, v in phrases.items()}
         self.max_phrase_len = max((k.count(" ") + 1 for k in self.phrases), default=1)
         # words that name a topic somewhere (a title or keyword) weigh more than words only used in prose

@@ -197,6 +197,8 @@ def rerank(
         meaning = _only(meaning, index.of_kind["clause"])
     elif hints.level is not None or hints.names_maturity:
         meaning = _only(meaning, index.of_kind["maturity"])
+    elif hints.asks_when and not hints.names_clause and "activity" in hints.kinds:
+        meaning = _only(meaning, index.of_kind["activity"])  # "when do we have to test it": only the tasks say when
     _weigh_meaning(rows, meaning, domain, keep_order=keep_order)
     for row in rows:
         row.meaning = float(likeness[row.cand.index])

@@ -1515,3 +1515,11 @@ def test_the_confidence_weighs_how_alike_the_answer_means_even_when_the_order_we
 @pytest.mark.parametrize("said", ["our MD", "the managing director"])
 def test_the_managing_director_is_top_management(index, said):
     assert index.terms(f"{said} won't back it").stems == index.terms("top management won't back it").stems
+
+
+def test_when_a_task_is_due_is_a_task_even_when_the_clause_means_more_alike(index):
+    # the clause holds more of the story's meaning, but only a task of the plan says when
+    question = (
+        "we wrote a continuity plan for the flood scenario. when does the phased plan say we actually have to test it?"
+    )
+    assert index.search(question).hits[0].entry.id == "activity-service-continuity-and-availability-k"
