@@ -133,6 +133,7 @@ _SPELLING = {
     "chg": "change",
     "chgs": "changes",
     "avail": "availability",
+    "wifi": "wireless",
 }
 
 STOPWORDS = frozenset(
