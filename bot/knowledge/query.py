@@ -210,7 +210,7 @@ _HOW_TO_START = re.compile(
     r"\b(?:how|where) (?:do|should|can|would|shall) (?:we|i|you) (?:even )?(?:start|begin|get started|kick)\b"
     # ... a process, not the whole implementation ("how do I get started with ISO 20000": the TS on initiation)
     r"(?!\s+(?:with\s+|on\s+)?(?:iso|20000|20k|(?:the|this|our)\s+(?:iso|20000|20k|standard|implementation|project)))"
-    r"|\bwhat(?:s| is)? (?:the )?(?:first|1st) step\b|\bstep (?:one|1)\b"
+    r"|\b(?:first|1st) (?:step|job|thing|task|move)s?\b|\bstep (?:one|1)\b|\bfrom scratch\b"
 )
 _PROJECT_PLAN = re.compile(r"\b(?:implementation|project) plan\b")
 # "what does the standard want for incidents? not the project plan stuff": the plan is set aside

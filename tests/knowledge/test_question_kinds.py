@@ -1374,7 +1374,14 @@ def test_a_bank_holiday_is_an_errand_only_as_the_askers_day_off(index):
 
 
 @pytest.mark.parametrize(
-    "question", ["how do we start with change control?", "where should we begin with SLAs", "what's step one for CMDB"]
+    "question",
+    [
+        "how do we start with change control?",
+        "where should we begin with SLAs",
+        "what's step one for CMDB",
+        "starting capacity management from scratch, is the first job working out what the business needs?",
+        "first step for release management - do we define what a release is?",
+    ],
 )
 def test_how_to_start_asks_for_the_plans_tasks(index, question):
     assert "activity" in read_hints(question).kinds
