@@ -428,13 +428,16 @@ _ERRAND = re.compile(
     r"|\breset\b(?:[^?.!]|\.(?=\w)){0,30}\bpassword\b"  # "reset my nhs.net password": a dot inside a name goes on
     r"|\b(?:password|token|mfa|otp)\b[^?.!]{0,20}\b(?:expired|has expired)\b"
     r"|\bleave (?:request|balance|allowance)|\bvacation days?\b|\bholiday (?:allowance|request|entitlement|days?)\b"
-    r"|\bpayslips?\b|\bpayroll\b(?! (?:system|service|application|platform|software))"
+    r"|\bpayslips?\b"
+    r"|\bpayroll\b(?! (?:and \w+ )?(?:system|service|server|application|platform|software|database)s?\b)"
     r"|\bsalar(?:y|ies)\b|\bovertime\b|\btimesheets?\b|\bexpense (?:claims?|reports?)\b"
     r"|\b(?:submit|submitting|claim|claiming|file|filing|put in) (?:my |the |our )?(?:travel )?expenses\b"
     r"|\bhow (?:do|can|should) i expense\b|\bexpens\w* (?:the |a |an |my |our )?(?:\w+'s )?(?:hotel|flight|taxi|train|"
     r"meals?|dinner|travel|mileage)\b"
     r"|\b(?:train|bus|flight|taxi|tram|shuttle|ferry) (?:to|from) (?:the )?(?:airport|station|city|office|hotel)\b"
-    r"|\bdress code\b|\bcanteen\b|\bcar park\b|\bmeeting rooms?\b|\bfire (?:drill|warden|alarm)\b"
+    # the canteen's menu or hours, not the canteen as where people happen to meet
+    r"|\bdress code\b|\bcanteen (?:menu|food|hours|opening|open|closed|today|prices?)\b"
+    r"|\bcar park\b|\bmeeting rooms?\b|\bfire (?:drill|warden|alarm)\b"
     r"|\binternal (?:job|vacanc\w*)\b|\bjob (?:vacanc\w*|posting|application)\b"
     r"|\b(?:can|may|do|could) i (?:book|order|install|print|borrow|apply for)\b|\bcourses? (?:can|may|should) i\b"
     r"|\bbook\w* (?:a |an |the |our )?(?:[a-z-]+ )?"

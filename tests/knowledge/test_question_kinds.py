@@ -1024,6 +1024,9 @@ def test_which_parties_is_no_question_about_a_role(question):
 def test_a_payroll_system_is_a_service_not_the_askers_pay():
     assert not read_hints("the payroll system is run by a sister company: is that an internal supplier?").errand
     assert read_hints("when is payroll this month").errand
+    assert not read_hints("our payroll and HR servers are run by head office: is that an internal supplier?").errand
+    assert not read_hints("who talks to the depot managers? now it's whoever they bump into in the canteen").errand
+    assert read_hints("what's on the canteen menu today").errand
 
 
 def test_objectives_not_reached_said_after_other_words_are_missed_objectives():
