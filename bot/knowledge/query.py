@@ -366,7 +366,7 @@ _PEOPLE = (
     r"directors?|heads?|folks|departments?|units?|divisions?|workforce|agents?|analysts?|technicians?|"
     r"ops|guys|operators?|techs?|leads|supervisors?|unions?|stakeholders|sponsors|the top|c-?suite|committees?|"
     r"people|teams?|engineers?|engs|devs|sres?|founders?|colleagues|employees|users|personnel|admins?|developers?|"
-    r"cio|ceo|cto|cfo|"
+    r"cio|ceo|cto|cfo|workshops?|depots?|branch(?:es)?|wards?|clinics?|"
     r"everyone|everybody|nobody|no one)"
 )
 _SITUATION = re.compile(

@@ -1483,7 +1483,12 @@ def test_engs_recs_cust_inc_chg_and_avail_are_the_words_they_shorten(index):
 
 @pytest.mark.parametrize(
     "question",
-    ["our sres say the change process slows everything down", "my senior engs drag their feet on every new process"],
+    [
+        "our sres say the change process slows everything down",
+        "my senior engs drag their feet on every new process",
+        "the warehouse depot runs its own little IT setup and flatly refuses to use our service desk. any advice?",
+        "two wards refuse to log faults with us and keep calling their own guy",
+    ],
 )
 def test_engineers_who_drag_their_feet_are_a_situation_of_cultural_resistance(index, question):
     assert read_hints(question).situation
