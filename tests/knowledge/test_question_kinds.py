@@ -1490,7 +1490,7 @@ def test_engs_recs_cust_inc_chg_and_avail_are_the_words_they_shorten(index):
         "two wards refuse to log faults with us and keep calling their own guy",
     ],
 )
-def test_engineers_who_drag_their_feet_are_a_situation_of_cultural_resistance(index, question):
+def test_engineers_or_sites_that_drag_their_feet_or_refuse_are_a_situation_of_cultural_resistance(index, question):
     assert read_hints(question).situation
     assert index.search(question).hits[0].entry.id == "challenge-4"
 
