@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from bot.knowledge.text import content_stems
+
 ClauseRef = Annotated[str, Field(pattern=r"^(?:[4-9]|10)(?:\.\d{1,2}){0,3}$")]
 NonEmpty = Annotated[str, Field(min_length=1)]
 
@@ -46,6 +48,14 @@ class EntryBase(_Strict):
             if phrase.lower() in seen:
                 raise ValueError(f"{phrase!r} is listed twice")
             seen.add(phrase.lower())
+        return value
+
+    @field_validator("keywords")
+    @classmethod
+    def _words_the_search_reads(cls, value: list[str]) -> list[str]:
+        for phrase in value:
+            if not content_stems(phrase):
+                raise ValueError(f"{phrase!r} is only common words the search skips: name the topic itself")
         return value
 
 

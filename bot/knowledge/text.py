@@ -18,6 +18,15 @@ _C_WORDS = re.compile(r"\bc[- ](suite|level)\b")
 _THE_TOP = re.compile(r"\b(?:(from|at|by) the top|upstairs)\b")
 # "is that a problem?", "no problem": a worry, not problem management
 _NO_PROBLEM = re.compile(r"\b(?:is|would|will|could) (?:that|this|it) (?:be )?(?:a )?problem\b|\bno problem\b")
+# "where we are today": the current state; "know-how" is one word (each is made of stopwords, which the search
+# would drop)
+_FOLDS = (
+    (
+        re.compile(r"\bwhere (?:we are|are we|we stand|do we stand)(?: today| now| right now| at the moment)?\b"),
+        " current state ",
+    ),
+    (re.compile(r"\bknow-how\b"), "knowhow"),
+)
 # "re-test" is one word (its "re" would be dropped as a stopword and leave "test")
 _RE_WORDS = re.compile(r"\bre-(test|run)")
 _CONTRACTION = re.compile(r"(n't|'s|'re|'ve|'ll|'d|'m)\b")
@@ -166,6 +175,8 @@ def normalize(text: str) -> str:
     text = _STATE_WORDS.sub(r"\1\2", text)
     text = _C_WORDS.sub(r"c\1", text)
     text = _RE_WORDS.sub(r"re\1", text)
+    for pattern, said in _FOLDS:
+        text = pattern.sub(said, text)
     text = _THE_TOP.sub(lambda m: f"{m.group(1) or ''} top management".lstrip(), text)
     text = _IRREGULAR_NOT.sub(lambda m: _NOT_BASE[m.group(1)] + " not", text)
     text = _BARE_NOT.sub(lambda m: _BARE_BASE.get(m.group(1), m.group(1)) + " not", text)

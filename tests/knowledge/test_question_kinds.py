@@ -1539,3 +1539,8 @@ def test_when_a_task_is_due_is_a_task_even_when_the_clause_means_more_alike(inde
         "we wrote a continuity plan for the flood scenario. when does the phased plan say we actually have to test it?"
     )
     assert index.search(question).hits[0].entry.id == "activity-service-continuity-and-availability-k"
+
+
+def test_phrases_of_common_words_are_read_as_what_they_mean():
+    assert content_stems("where are we now") == content_stems("where we stand today") == content_stems("current state")
+    assert content_stems("he has the know-how") == ["knowhow"]

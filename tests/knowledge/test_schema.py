@@ -214,3 +214,10 @@ def test_a_keyword_listed_twice(shipped):
     write(shipped, "clauses.yaml", CLAUSES.replace("keywords: [comms]", "keywords: [comms, Comms]"))
     message = load_error(shipped)
     assert "7.4" in message and "'keywords'" in message and "listed twice" in message
+
+
+def test_a_keyword_of_common_words_only_is_refused(shipped):
+    # "what", "with whom", "all at once": the search skips every word, so the keyword could never match
+    write(shipped, "clauses.yaml", CLAUSES.replace("keywords: [comms]", "keywords: [comms, with whom]"))
+    message = load_error(shipped)
+    assert "7.4" in message and "'with whom'" in message and "common words" in message
