@@ -30,7 +30,7 @@ CUE_WEIGHT = 0.3
 
 DOMAIN_COVERAGE_MIN = 0.5  # share of the question's words the knowledge must know
 SITUATION_DOMAIN_MIN = 0.3
-CLAUSE_ASKED_DOMAIN_MIN = 0.35
+CLAUSE_ASKED_DOMAIN_MIN = 0.35  # "CAB + MW approvals - clause?": the word "clause" says it is about the standard
 SUGGEST_DOMAIN_MIN = 0.3  # below the domain minimum but above this: suggestions only, never an answer
 CLAUSE_ASKED_KNOWN_MIN = 10.0  # the summed weight of known words (three topic words or so) that makes a clause asked
 ENTRY_COVERAGE_MIN = 0.5  # share of them the top entry must contain
@@ -331,7 +331,8 @@ def _lead_with(rows: list[_Scored], position: int) -> None:
 
 
 def _domain_min(hints: QueryHints) -> float:
-    """A situation told in everyday words ("the project fizzled out") knows fewer of our words."""
+    """A situation told in everyday words ("the project fizzled out"), or a short question that asks for a clause
+    beside words we lack ("DR clause ref pls, tender question"), knows fewer of our words."""
     if hints.says_clause:
         return CLAUSE_ASKED_DOMAIN_MIN
     return SITUATION_DOMAIN_MIN if hints.situation else DOMAIN_COVERAGE_MIN

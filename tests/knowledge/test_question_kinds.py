@@ -437,6 +437,7 @@ def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered
         "we already have a risk register from soc2. what does 20k require re risks and opportunities",
         "how does a helm rollback fit into our release process",
         "internal audit - identical to 9001 9.2 or are there extras?",
+        "the milk collection system is down for the dairy farms, which clause covers that",
         "incident management, same as ITIL or stricter?",
         "are our DORA metrics enough for the measurement clause",
         "which clause covers a customer's complaint about booking the venue system",
