@@ -192,16 +192,14 @@ def rerank(
     keep_order = hints.phase_itself or hints.phase_starts or hints.approach is not None or requirement_asked
     # "which clause covers our monthly customer pdf": only the clauses' likeness counts; "what does level II
     # look like for X": only the elements', not the TS's text on levels
-    likeness = meaning  # how alike each entry means, whatever kind is asked for: what the confidence weighs
+    ordering = meaning  # the likeness that may reorder; the confidence weighs the whole `meaning`
     if clause_asked:
-        meaning = _only(meaning, index.of_kind["clause"])
+        ordering = _only(meaning, index.of_kind["clause"])
     elif hints.level is not None or hints.names_maturity:
-        meaning = _only(meaning, index.of_kind["maturity"])
+        ordering = _only(meaning, index.of_kind["maturity"])
     elif hints.asks_when and not hints.names_clause and "activity" in hints.kinds:
-        meaning = _only(meaning, index.of_kind["activity"])  # "when do we have to test it": only the tasks say when
-    _weigh_meaning(rows, meaning, domain, keep_order=keep_order)
-    for row in rows:
-        row.meaning = float(likeness[row.cand.index])
+        ordering = _only(meaning, index.of_kind["activity"])  # "when do we have to test it": only the tasks say when
+    _weigh_meaning(rows, meaning, ordering, domain, keep_order=keep_order)
     _prefer_subclauses(index, rows, hints.wants_subclause)
     _prefer_longer_titles(index, rows, query_stems)
     rows.sort(key=lambda row: (-row.score, index.entries[row.cand.index].id))
@@ -232,10 +230,13 @@ def _only(meaning: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     return np.where(wanted, meaning, np.minimum(meaning, 0.0))
 
 
-def _weigh_meaning(rows: list[_Scored], meaning: np.ndarray, domain: float, keep_order: bool = False) -> None:
+def _weigh_meaning(
+    rows: list[_Scored], meaning: np.ndarray, ordering: np.ndarray, domain: float, keep_order: bool = False
+) -> None:
     """When the best entry holds little of the question (a situation told in everyday words), what the
     question means weighs beside its words: each score becomes the share it would show plus its
-    likeness in meaning, on the scale of the best score. A question the words answer is left alone."""
+    likeness in meaning (`ordering`: only the kinds asked for may gain by it), on the scale of the best score.
+    A question the words answer is left alone. Each row keeps its whole likeness for the confidence."""
     for row in rows:
         row.meaning = float(meaning[row.cand.index])
         row.worded = row.score
@@ -248,7 +249,7 @@ def _weigh_meaning(rows: list[_Scored], meaning: np.ndarray, domain: float, keep
     keyed = []
     for row in plain:
         shown = min(shown, _display_score(row, best, domain))
-        keyed.append((shown + MEANING_WEIGHT * row.meaning, row))
+        keyed.append((shown + MEANING_WEIGHT * float(ordering[row.cand.index]), row))
     top = max(key for key, _ in keyed)
     if top > 0:
         for key, row in keyed:
