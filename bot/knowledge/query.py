@@ -381,7 +381,8 @@ _SITUATION = re.compile(
     r"roll\w* their eyes|drag\w* (?:their|our|his|her) feet|slow\w* (?:us|them|things|everything) down|"
     r"badmouth\w*|bad-mouth\w*|criticis\w*|criticiz\w*|undermin\w*|sabotag\w*|moan\w*|grumbl\w*|cynic\w*|"
     r"exhaust\w*|burn(?:ed|t|ing)? out|overwhelm\w*|tired|worn out|fed up|repriorit\w*|unconvinced|lukewarm|"
-    r"uninterested|indifferent|threatened|disappear\w*|say\w* no|turn\w* (?:it |us )?down|reject\w*|shrug\w*)\b"
+    r"uninterested|indifferent|threatened|disappear\w*|say\w* no|turn\w* (?:it |us )?down|reject\w*|shrug\w*|"
+    r"plot|ploy|hidden agenda|layoffs?|job cuts)\b"
     r"|\b(?:overtaken|sidelined|deprioriti\w*|repriorit\w*|change fatigue|burn(?:ed|t)? ?out|"
     # a plan overtaken by events; no people for the project; no go-ahead
     r"(?:plan|roadmap|business case) (?:is|was|has become|became|got|now|looks) (?:\w+ )?"
@@ -463,7 +464,12 @@ _ERRAND = re.compile(
     r"connecting)\b"
     r"|\bpay ?days?\b|\bpaychecks?\b|\bwhen (?:do|will) (?:we|i) (?:get )?paid\b|\bpto\b|\brestaurants?\b"
     r"|\bhappy (?:friday|monday|new year|holidays)\b|\b(?:weekend|holiday) plans\b|\bplans for the weekend\b"
-    r"|\bhow was (?:your|the) weekend\b|\blunch (?:order|run)\b|\boffsite\b|\ball.hands\b|\btown ?hall\b"
+    r"|\bhow was (?:your|the) weekend\b|\blunch (?:order|run)\b"
+    # the event itself, not "we kicked off with a big all-hands" or "offsite backups"
+    r"|\b(?:when|what time|where)(?: is|'s|s)? (?:the |our |this |next )*(?:all.hands|town ?hall|offsite)\b"
+    r"|\b(?:all.hands|town ?hall|offsite) (?:tomorrow|today|tonight|agenda|slides|link|recording|invite|dial.in|"
+    r"venue|catering|location|room|dinner|hotel)\b"
+    r"|\b(?:lunch|dinner|drinks|food|pizza|catering|snacks) (?:for|at) (?:the |our )?(?:offsite|all.hands|town ?hall)\b"
     r"|\breset (?:someone|somebody|a user|the user|his|her|their|a colleague)\S* (?:mfa|password|token|account|pin)\b"
     # health and safety, insurance and road rules: an accident is no service incident
     r"|\b(?:slipped|tripped) (?:on|over)\b|\binjur(?:y|ies|ed)\b|\briddor\b|\bfirst aid\b|\bwet floor\b"

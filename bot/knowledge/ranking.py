@@ -210,7 +210,7 @@ def rerank(
     # of its own ("which clause makes us work out what the commissioners need")
     if not rows or (domain < SUGGEST_DOMAIN_MIN and not rows[0].direct and not hints.names_clause):
         return []
-    confidence = answer_confidence(confidence_features(index, rows, known, domain, hints))
+    confidence = answer_confidence(confidence_features(index, rows, known, domain, hints, about_phase))
     sure = confidence >= ANSWER_THRESHOLD
     best = rows[0].score
     out = []
@@ -372,15 +372,18 @@ def _prefer_longer_titles(index: SearchIndex, rows: list[_Scored], query_stems: 
 
 
 def confidence_features(
-    index: SearchIndex, rows: list[_Scored], known: float, domain: float, hints: QueryHints
+    index: SearchIndex, rows: list[_Scored], known: float, domain: float, hints: QueryHints, about_phase: bool = False
 ) -> dict[str, float]:
     """What the confidence is computed from: how much of the question the best entry holds, and its lead."""
     best = rows[0]
     runner_up = rows[1].score if len(rows) > 1 else 0.0
-    kind = index.entries[best.cand.index].kind
+    entry = index.entries[best.cand.index]
+    kind = entry.kind
+    # "service" or "management" alone could mean anything; "phase 2" or "whats in phase 2" names its entry
+    phase_named = about_phase and entry.id == f"activity-phase-{hints.phase}"
     return {
         "direct": float(best.direct > 0),
-        "specific": float(known >= MIN_SPECIFICITY),  # "service" or "management" alone could mean anything
+        "specific": float(known >= MIN_SPECIFICITY or phase_named),
         "domain": domain,
         "cover": best.cover,
         "lead": _lead(best.score, runner_up),

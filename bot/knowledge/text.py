@@ -26,6 +26,11 @@ _FOLDS = (
         " current state ",
     ),
     (re.compile(r"\bknow-how\b"), "knowhow"),
+    # "tell" alone is chatter ("can you tell me"); telling everyone is communicating
+    (
+        re.compile(r"\b(?:tell|inform|let)\s+(?:everyone|everybody|all staff|the (?:whole )?staff|all the staff)\b"),
+        " communicate to everyone ",
+    ),
 )
 # "re-test" is one word (its "re" would be dropped as a stopword and leave "test")
 _RE_WORDS = re.compile(r"\bre-(test|run)")
