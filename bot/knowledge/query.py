@@ -353,6 +353,7 @@ _WHEN = re.compile(
     r"(?:we|you|they|i|it|the|our|that|this|these|those|\w+s)\b"
     r"|\b(?:which|what)\s+(?:phase|stage|step|point)\b|\bhow\s+(?:early|soon)\b|\bat\s+what\s+point\b"
     r"|[-,:(]\s*(?:(?:who|by whom)\s+and\s+)?when(?:\s+and\s+(?:who|by whom))?\W*$"  # "disputes procedure - when?"
+    r"|\w\s+when\s*\?+\s*$"  # "capacity plan when?"
     r"|\bwhen\s+in\s+(?:the|our)\s+(?:rollout|roll-out|project|plan|programme|program|implementation|roadmap)\b"
     r"|\bfrom day (?:one|1)\b|\b(?:something to do|to be done|do (?:it|this|that)) (?:early|first|later)\b|\bearly on\b"
     r"|\b(?:later|early|earlier) (?:on )?in the (?:rollout|roll-out|project|implementation|programme)\b"

@@ -28,6 +28,7 @@ def test_a_situation_finds_its_challenge(index, question, expected):
         ("when do we set up the CMDB", "activity-configuration-management-d"),
         ("in which phase do we start testing the continuity plans", "activity-service-continuity-and-availability-k"),
         ("when is the release policy agreed with the customer", "activity-release-management-a"),
+        ("capacity plan when?", "activity-capacity-management-b"),
     ],
 )
 def test_when_questions_prefer_the_activity_that_says_when(index, question, expected):
