@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
-from bot.knowledge.text import normalize
+from bot.knowledge.text import WHAT_GOES_WRONG, normalize
 
 _NUMBER_WORDS = {
     "1": 1,
@@ -317,6 +317,8 @@ _EXPLICIT_GUIDANCE_WORDS = frozenset(
 _CHALLENGE_WORDS = frozenset(
     w for w in _KIND_WORDS["challenge"] if w.startswith(("challenge", "obstacle", "hurdle", "pitfall", "barrier"))
 )
+# "what usually goes wrong", "common mistakes", "why do these projects fail": the challenges, asked without the word
+_WHAT_GOES_WRONG = re.compile(rf"{WHAT_GOES_WRONG.pattern}|\bwhy (?:do|does|did) (?:\w+ ){{1,4}}fail\b")
 _ACTIVITY_WORDS = frozenset({"phase", "phases", "activity", "activities", "task", "tasks", "todo", "initiation"})
 _ROLE_NAME = re.compile(r"\b(?:process|service|risk|asset|product|system) owners?\b")
 # "if we phase it, which processes first": to phase is to stage the work, no phase of the plan asked for
@@ -672,6 +674,9 @@ def read_hints(question: str) -> QueryHints:
     unroled = _WHETHER_ACCOUNTABLE.sub(" ", _OWN_AS_ADJECTIVE.sub(" ", unroled))
     tokens = set(re.findall(r"[a-z0-9-]+", _PHASE_VERB.sub(" ", _OTHER_LEVEL.sub(" ", unroled))))
     kinds = {kind for kind, cues in _KIND_WORDS.items() if tokens.intersection(cues)}
+    goes_wrong = bool(_WHAT_GOES_WRONG.search(text))
+    if goes_wrong:
+        kinds.add("challenge")
     if level is not None:
         kinds.add("maturity")
     # "the process slips in a big outage, what maturity level is that", "how do we get to the next level": the element
@@ -740,7 +745,7 @@ def read_hints(question: str) -> QueryHints:
         names_clause=names_clause,
         says_clause=bool(tokens & _EXPLICIT_CLAUSE_WORDS),
         how_to_start=how_to_start,
-        names_challenge=bool(tokens & _CHALLENGE_WORDS),
+        names_challenge=bool(tokens & _CHALLENGE_WORDS) or goes_wrong,
         wants_subclause=bool(tokens & {"subclause", "subclauses", "sub-clause", "sub-clauses"}),
         within_named=bool(_WITHIN_NUMBER.search(text)),
         symptom=symptom,

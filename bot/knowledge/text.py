@@ -20,12 +20,27 @@ _THE_TOP = re.compile(r"\b(?:(from|at|by) the top|upstairs)\b")
 _NO_PROBLEM = re.compile(r"\b(?:is|would|will|could) (?:that|this|it) (?:be )?(?:a )?problem\b|\bno problem\b")
 # "where we are today": the current state; "know-how" is one word (each is made of stopwords, which the search
 # would drop)
+# "what usually goes wrong (when you implement it)", "common mistakes"; not "what goes wrong with our changes"
+WHAT_GOES_WRONG = re.compile(
+    r"\bwhat\s+(?:\w+\s+)?(?:goes|go|can go|could go|tends? to go|went|might go)\s+wrong\b"
+    r"(?=\s*(?:\W*$|when\b|for\b|in (?:the |these |such |an? )?(?:implementation|project|rollout|iso|20000)|"
+    r"with (?:the |an? |such |these )?(?:implementation|project|rollout|roll-out|20000|iso)))"
+    r"|\b(?:common|typical|usual|classic) (?:mistakes|traps|failures|errors)\b"
+)
 _FOLDS = (
     (
         re.compile(r"\bwhere (?:we are|are we|we stand|do we stand)(?: today| now| right now| at the moment)?\b"),
         " current state ",
     ),
     (re.compile(r"\bknow-how\b"), "knowhow"),
+    # rolling the standard out is implementing it, not a release ("roll back or remedy failed deployments")
+    (re.compile(r"\broll(?:ing|ed|s)?\s+(?:this|it|that|the (?:standard|sms|whole thing))\s+out\b"), " implement it "),
+    (
+        re.compile(r"\broll(?:ing|ed|s)?\s+(?:(?:iso\s*)?20000(?:-1)?\s+out|out\s+(?:iso\s*)?20000)\b"),
+        " implement 20000 ",
+    ),
+    # "what usually goes wrong when companies implement it": the pitfalls
+    (WHAT_GOES_WRONG, " pitfalls "),
     # "tell" alone is chatter ("can you tell me"); telling everyone is communicating
     (
         re.compile(r"\b(?:tell|inform|let)\s+(?:everyone|everybody|all staff|the (?:whole )?staff|all the staff)\b"),

@@ -1551,6 +1551,24 @@ def test_phrases_of_common_words_are_read_as_what_they_mean():
     # "tell" alone is chatter ("can you tell me"); telling everyone is communicating
     assert content_stems("do we have to tell everyone about it") == content_stems("communicate to everyone")
     assert "communic" not in content_stems("can you tell me about the CMDB")
+    # rolling the standard out is implementing it; rolling out a release is not
+    assert content_stems("when companies roll this out") == content_stems("when companies implement it")
+    assert "implement" not in content_stems("how do we roll out the new release")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what usually goes wrong when companies roll this out?", "common mistakes in 20000 projects", "what goes wrong?"],
+)
+def test_what_goes_wrong_with_an_implementation_asks_for_its_challenges(index, question):
+    assert read_hints(question).names_challenge
+    answer = index.search(question)
+    assert answer.answered and answer.hits[0].entry.id == "guidance-6"
+
+
+def test_what_goes_wrong_with_a_process_stays_on_the_process(index):
+    assert not read_hints("what goes wrong with changes").names_challenge
+    assert index.search("what goes wrong with changes").hits[0].entry.id.startswith("8.5.1")
 
 
 @pytest.mark.parametrize(
