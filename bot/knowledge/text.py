@@ -18,8 +18,6 @@ _C_WORDS = re.compile(r"\bc[- ](suite|level)\b")
 _THE_TOP = re.compile(r"\b(?:(from|at|by) the top|upstairs)\b")
 # "is that a problem?", "no problem": a worry, not problem management
 _NO_PROBLEM = re.compile(r"\b(?:is|would|will|could) (?:that|this|it) (?:be )?(?:a )?problem\b|\bno problem\b")
-# "where we are today": the current state; "know-how" is one word (each is made of stopwords, which the search
-# would drop)
 # "what usually goes wrong (when you implement it)", "common mistakes"; not "what goes wrong with our changes"
 WHAT_GOES_WRONG = re.compile(
     r"\bwhat\s+(?:\w+\s+)?(?:goes|go|can go|could go|tends? to go|went|might go)\s+wrong\b"
@@ -27,7 +25,14 @@ WHAT_GOES_WRONG = re.compile(
     r"with (?:the |an? |such |these )?(?:implementation|project|rollout|roll-out|20000|iso)))"
     r"|\b(?:common|typical|usual|classic) (?:mistakes|traps|failures|errors)\b"
 )
+# "where we are today": the current state; "know-how" is one word (each is made of stopwords, which the search
+# would drop)
 _FOLDS = (
+    # "the board has to lead this", "our board": the governing board, not the change advisory board or a kanban board
+    (
+        re.compile(r"(?<!\bon )(?<!\bonto )(?<!\boff )\b(?:the|our|their|your) board\b(?!\s+(?:game|column|view))"),
+        " top management ",
+    ),
     (
         re.compile(r"\bwhere (?:we are|are we|we stand|do we stand)(?: today| now| right now| at the moment)?\b"),
         " current state ",

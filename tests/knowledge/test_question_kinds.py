@@ -1554,6 +1554,22 @@ def test_phrases_of_common_words_are_read_as_what_they_mean():
     # rolling the standard out is implementing it; rolling out a release is not
     assert content_stems("when companies roll this out") == content_stems("when companies implement it")
     assert "implement" not in content_stems("how do we roll out the new release")
+    # "the board" governs; the change advisory board and a kanban board do not
+    assert content_stems("the board has to lead this") == content_stems("top management has to lead this")
+    assert "top" not in content_stems("tickets on the board")
+    assert "top" not in content_stems("does the change advisory board meet")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "where it says the board has to lead this and be committed",
+        "where it talks about agreeing SLAs with customers",
+        "where are the rules for approving RFCs",
+    ],
+)
+def test_where_it_says_asks_for_the_standards_clause(question):
+    assert read_hints(question).names_clause
 
 
 @pytest.mark.parametrize(
