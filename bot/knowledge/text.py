@@ -28,10 +28,11 @@ WHAT_GOES_WRONG = re.compile(
 # "where we are today": the current state; "know-how" is one word (each is made of stopwords, which the search
 # would drop)
 _FOLDS = (
-    # "the board has to lead this", "our board": the governing board, not the change advisory board or a kanban board
+    # "the board has to lead this", "our board": the governing board (top management), not the change advisory
+    # board or a kanban board
     (
         re.compile(r"(?<!\bon )(?<!\bonto )(?<!\boff )\b(?:the|our|their|your) board\b(?!\s+(?:game|column|view))"),
-        " top management ",
+        " top management board ",
     ),
     (
         re.compile(r"\bwhere (?:we are|are we|we stand|do we stand)(?: today| now| right now| at the moment)?\b"),
