@@ -47,6 +47,23 @@ _FOLDS = (
     ),
     # "what usually goes wrong when companies implement it": the pitfalls
     (WHAT_GOES_WRONG, " pitfalls "),
+    # "do everything in one go", "the whole thing at once": a big-bang implementation (not "too much at once")
+    (
+        re.compile(
+            r"\b(?:(?:everything|it all|all of it|the whole (?:thing|lot|sms))\s+(?:all\s+)?at once"
+            r"|(?:all\s+)?in one (?:go|hit))\b"
+        ),
+        " big bang ",
+    ),
+    # "look over how the service is going": review it
+    (re.compile(r"\blook(?:s|ed|ing)? over\b"), " review "),
+    # "how we talk to clients": how we communicate with them
+    (
+        re.compile(
+            r"\b(?:talk|speak)(?:s|ed|ing)? (?:to|with) (?=(?:our |the |its |their )?(?:clients?|customers?|users?))"
+        ),
+        " communicate with ",
+    ),
     # "tell" alone is chatter ("can you tell me"); telling everyone is communicating
     (
         re.compile(r"\b(?:tell|inform|let)\s+(?:everyone|everybody|all staff|the (?:whole )?staff|all the staff)\b"),

@@ -1558,6 +1558,29 @@ def test_phrases_of_common_words_are_read_as_what_they_mean():
     assert content_stems("the board has to lead this")[:2] == content_stems("top management")
     assert "top" not in content_stems("tickets on the board")
     assert "top" not in content_stems("does the change advisory board meet")
+    # doing it all in one go is a big bang; too much changing at once is not
+    assert content_stems("do everything in one go") == content_stems("do big bang")
+    assert content_stems("implement the whole thing at once") == content_stems("implement big bang")
+    assert "bang" not in content_stems("too many initiatives at once")
+    assert content_stems("they look over the figures") == content_stems("they review the figures")
+    assert content_stems("how we talk to clients") == content_stems("how we communicate with clients")
+    assert "communic" not in content_stems("talk to the CAB")
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("do we have to do everything in one go or can we split it up", "guidance-5.2.1"),
+        ("do we need a written IT service policy? where's that requirement", "5.2"),
+        (
+            "how we talk to clients depends on who you ask, everyone does their own thing. level 1?",
+            "maturity-communication",
+        ),
+    ],
+)
+def test_everyday_words_for_a_topic_find_it(index, question, expected):
+    answer = index.search(question)
+    assert answer.answered and answer.hits[0].entry.id == expected, [h.entry.id for h in answer.hits]
 
 
 @pytest.mark.parametrize(
