@@ -371,6 +371,8 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "when is the offsite",
         "town hall slides?",
         "who's ordering lunch for the offsite",
+        "the aircon in the server room is broken again, who do I call",
+        "what's the max ICO fine for a data breach in the UK",
         "how do i expense the auditor's hotel, which cost center",
         "how much PTO is left for me before december",
         "any restaurant nearby that takes a group of ten after the audit?",
@@ -450,6 +452,7 @@ def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered
         "we kicked this off with a big all-hands, now everybody moved on and the project is rotting",
         "the town hall where the CEO announced the project went well, but now nobody cares",
         "do our offsite backups count for continuity",
+        "server room air conditioning failure, is that an incident for the SMS",
     ],
 )
 def test_sms_questions_that_name_everyday_things_or_other_frameworks_are_no_errand(question):
@@ -1575,6 +1578,12 @@ def test_phrases_of_common_words_are_read_as_what_they_mean():
         (
             "how we talk to clients depends on who you ask, everyone does their own thing. level 1?",
             "maturity-communication",
+        ),
+        ("we never plan resources, it's all firefighting. level?", "maturity-resource"),
+        (
+            "We are thinking to hire a consultancy to do the whole implementation for us, so we can focus on the day"
+            " job. Anything to watch out for?",
+            "guidance-4.9",
         ),
     ],
 )
