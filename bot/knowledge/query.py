@@ -214,6 +214,9 @@ _HOW_TO_START = re.compile(
     # ... a process, not the whole implementation ("how do I get started with ISO 20000": the TS on initiation)
     r"(?!\s+(?:with\s+|on\s+)?(?:iso|20000|20k|(?:the|this|our)\s+(?:iso|20000|20k|standard|implementation|project)))"
     r"|\b(?:first|1st) (?:step|job|thing|task|move)s?\b|\bstep (?:one|1)\b|\bfrom scratch\b"
+    # "how do I get change management going, what comes first", "what do I do first?"
+    r"|\bwhat (?:comes|goes|should come|do (?:we|i) do|should (?:we|i) do) first\b"
+    r"|\bhow (?:do|should|can) (?:we|i) get (?!(?:iso|20000|20k|the standard|the project)\b)(?:[a-z-]+ ){1,3}going\b"
 )
 _PROJECT_PLAN = re.compile(r"\b(?:implementation|project) plan\b")
 # "what does the standard want for incidents? not the project plan stuff": the plan is set aside

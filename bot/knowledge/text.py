@@ -64,6 +64,8 @@ _FOLDS = (
         ),
         " communicate with ",
     ),
+    # "what comes first", "what do I do first": what is first, not a word of the topic
+    (re.compile(r"\bwhat (?:comes|should come|do (?:we|i) do|should (?:we|i) do) first\b"), " first thing "),
     # "tell" alone is chatter ("can you tell me"); telling everyone is communicating
     (
         re.compile(r"\b(?:tell|inform|let)\s+(?:everyone|everybody|all staff|the (?:whole )?staff|all the staff)\b"),

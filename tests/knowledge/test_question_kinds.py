@@ -1405,11 +1405,17 @@ def test_a_bank_holiday_is_an_errand_only_as_the_askers_day_off(index):
         "what's step one for CMDB",
         "starting capacity management from scratch, is the first job working out what the business needs?",
         "first step for release management - do we define what a release is?",
+        "how do I get change management going, what comes first",
+        "I want to start the list of all our kit and how it all connects (the CMDB thing?). What do I do first?",
     ],
 )
 def test_how_to_start_asks_for_the_plans_tasks(index, question):
-    assert "activity" in read_hints(question).kinds
+    assert read_hints(question).how_to_start
     assert index.search(question).hits[0].entry.kind == "activity"
+
+
+def test_what_comes_first_says_first_and_no_topic_word():
+    assert content_stems("change management, what comes first") == content_stems("change management first")
 
 
 def test_a_phase_named_as_when_a_task_is_done_is_no_question_about_the_phase_itself(index):
