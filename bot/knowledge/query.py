@@ -558,6 +558,11 @@ _ELSEWHERE = re.compile(
     r"iso ?(?!20000)\d{4,5}(?:-\d+)?(?::20\d\d)? requirements? (?:for|on|of|about)|"
     r"(?:appoint|hire|need) (?:a |an )?(?:data protection officer|dpo)|"
     r"swift (?:csp|cscf|customer security)|cscf|annex a \d+\.\d+|"
+    r"cyber essentials|foi requests?|freedom of information|dpias?|telecommunications security act|"
+    r"iso ?(?!20000)\d{4,5}(?:-\d+)?(?::20\d\d)? (?:need|needs|want|wants) for|"
+    r"(?:all )?the clauses of iso ?(?!20000)\d{4,5}|"
+    r"(?:9001|27001|14001|22301|50001) (?:auditor|certification|audit)\b[^?!]*\bclause \d|"
+    r"itil (?:foundation|v4|4) (?:pass mark|exam)|pass mark for itil|"
     # a law's or a sector code's own sections and rules ("section 136 paperwork", "under the records code of practice")
     r"section (?:1[1-9]|[2-9]\d|\d{3,})|(?:under|per|according to) (?:the |our )?[a-z -]{0,30}code of practice)\b"
 )
@@ -588,7 +593,8 @@ _SMS_PROCESS = re.compile(
     r"process|policy|procedure)s?\b"
 )
 _OURS = re.compile(
-    r"20000|\b(?:iso ?)?20k\b|\biso20k\b|\bsms\b|service management system|\bts\b|our (?:iso|certification|standard)"
+    r"20000|\b(?:iso ?)?20k\b|\biso20k\b|\bsms\b|service management system|\bts\b"
+    r"|our (?:iso(?! ?(?!20000)\d{4})|certification|standard)"  # "our ISO 9001 auditor" is not ours
 )
 # "is there a requirement to keep a catalogue, comparable to ITIL 4's practice", "change schedule (ITIL 4 term): when
 # is it set up": another framework named as a yardstick for a requirement of ours, or for its word
@@ -623,7 +629,29 @@ _OFF_TOPIC = re.compile(
     r"|\b(?:vat|gst|sales tax|income tax|tax rates?|tax returns?)\b"
     r"|\bwho won\b|\b(?:football|soccer|cricket|rugby|basketball|baseball|hockey|tennis|golf)\b"
     rf"|\b(?:{_TOOL_NAMES}|excel|power ?bi)\b[^?.!]*"
-    r"\b(?:automation|script|api|plugin|webhook|formula|macro|jql|pricing|prices?|per.agent|per.seat)\b"
+    r"\b(?:automation|script|api|plugin|webhook|formula|macro|jql|pricing|prices?|per.agent|per.seat|triggers?)\b"
+    # chat with the bot itself, jokes, verse and general knowledge
+    r"|\b(?:write|compose|give me|tell me) (?:me |us )?(?:a |an |some )?(?:clean |short |funny )?"
+    r"(?:haiku|poem|limerick|joke|song|riddle|toast)s?\b|\bjokes?\b"
+    r"|\bare you (?:a |an )?(?:real person|human|bot|robot|ai)\b|\bgood (?:morning|afternoon|evening) bot\b"
+    r"|\bwho invented\b|\bspeed of light\b|\bhalf-life\b|\bcapital (?:city )?of\b|\bmonty hall\b"
+    r"|\bname (?:for |of )?(?:the |our )?(?:office dog|pub quiz|quiz team|team mascot)\b|\boffice dog\b"
+    # the asker's own HR matters
+    r"|\bmy (?:performance (?:review|improvement plan)|staff review|appraisal|self-assessment for my review)\b"
+    r"|\b(?:raise|raising|file|filing) a grievance\b|\bgrievance (?:about|against|procedure|process)\b"
+    r"|\bdisciplinary (?:process|hearing|procedure)\b|\bwritten warning\b|\b(?:maternity|paternity) pay\b"
+    r"|\bi'?m pregnant\b|\b(?:new and )?expectant mothers?\b|\bcareer break\b|\bcarry over (?:unused )?holiday\b"
+    r"|\bdouble time\b|\b(?:acting-up|subsistence|on-call) allowance\b|\brevalidation\b"
+    r"|\bmy training (?:records?|hours|history)\b|\b(?:reference|job description) (?:for|template)\b"
+    r"|\bwrite a reference\b|\bswap my (?:\w+ ){0,2}shift\b"
+    # the building and its safety: lifts, leaks, locks, moves, badges, fire safety
+    r"|\blift (?:in \w+ (?:block )?)?(?:is )?out of order\b|\bwater leak\b|\blocksmith\b|\bchange of locks\b"
+    r"|\bfurniture move\b|\bvisitor (?:badge|pass)\b|\blunch spots?\b"
+    r"|\bfire (?:risk assessment|marshal|alarm test|safety training)\b"
+    # an office application's own how-to
+    r"|\b(?:teams|onedrive|outlook|word|powerpoint|excel) (?:camera|status|calendar|styles?|doc|document|"
+    r"is full|says it'?s full|keeps)\b|\bunsaved (?:word|excel) (?:doc|document|file)\b"
+    r"|\bsquash (?:the |my )?(?:last )?\w* ?commits?\b|\biam policy\b|\bazure portal\b"
 )
 
 
