@@ -1442,6 +1442,7 @@ def test_a_bank_holiday_is_an_errand_only_as_the_askers_day_off(index):
         "starting capacity management from scratch, is the first job working out what the business needs?",
         "first step for release management - do we define what a release is?",
         "how do I get change management going, what comes first",
+        "change mgmt from scratch - what do we do first",
         "I want to start the list of all our kit and how it all connects (the CMDB thing?). What do I do first?",
     ],
 )
