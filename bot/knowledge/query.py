@@ -415,6 +415,7 @@ _SITUATION = re.compile(
     r"(?:nobody|no one) (?:[a-z]+ ){0,3}(?:really )?"
     r"(?:wants?|cares?|backs?|supports?|listens?|reads?|uses?|follows?|attends?)|"
     r"waste of (?:time|money|effort)|pointless|overkill|not see (?:the point|why|the value|the need)|"
+    r"(?:no|any) idea why we(?: are)? (?:even )?doing (?:this|it|iso|20000)|"
     r"(?:see|sees|saw|seen|view\w*|regard\w*|treat\w*)\b[^?.!]* as (?:a |an |just |only )*"
     r"(?:threat|burden|waste|overhead|bureaucracy|paperwork|distraction|box.ticking|it thing|\w+ thing))\b"
 )

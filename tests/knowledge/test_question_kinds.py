@@ -15,6 +15,7 @@ from bot.knowledge.text import content_stems, stem, words
         ("the rollout got overtaken by other priorities", "challenge-2"),
         ("staff push back on every new procedure", "challenge-4"),
         ("engineers keep asking what's in it for them", "challenge-4"),
+        ("the survey team buy their own laptops and cloud storage and won't go through IT", "challenge-4"),
     ],
 )
 def test_a_situation_finds_its_challenge(index, question, expected):
@@ -108,6 +109,7 @@ def test_words_that_compare_levels_do_not_push_the_question_out_of_the_domain(in
         "the business units run their own tools",
         "nobody shows up to the workshops any more",
         "service desk staff think this is all a plot to outsource them",
+        "nobody outside IT has any idea why we're even doing this",
     ],
 )
 def test_more_ways_of_telling_a_situation_are_read_as_one(question):
