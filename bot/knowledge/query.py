@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
-from bot.knowledge.text import WHAT_GOES_WRONG, normalize
+from bot.knowledge.text import normalize
 
 _NUMBER_WORDS = {
     "1": 1,
@@ -214,8 +214,7 @@ _HOW_TO_START = re.compile(
     # ... a process, not the whole implementation ("how do I get started with ISO 20000": the TS on initiation)
     r"(?!\s+(?:with\s+|on\s+)?(?:iso|20000|20k|(?:the|this|our)\s+(?:iso|20000|20k|standard|implementation|project)))"
     r"|\b(?:first|1st) (?:step|job|thing|task|move)s?\b|\bstep (?:one|1)\b|\bfrom scratch\b"
-    # "how do I get change management going, what comes first", "what do I do first?"
-    r"|\bwhat (?:comes|goes|should come|do (?:we|i) do|should (?:we|i) do) first\b"
+    # "how do I get change management going" ("what comes first" is read as "first thing", `text.normalize`)
     r"|\bhow (?:do|should|can) (?:we|i) get (?!(?:iso|20000|20k|the standard|the project)\b)(?:[a-z-]+ ){1,3}going\b"
 )
 _PROJECT_PLAN = re.compile(r"\b(?:implementation|project) plan\b")
@@ -323,8 +322,9 @@ _EXPLICIT_GUIDANCE_WORDS = frozenset(
 _CHALLENGE_WORDS = frozenset(
     w for w in _KIND_WORDS["challenge"] if w.startswith(("challenge", "obstacle", "hurdle", "pitfall", "barrier"))
 )
-# "what usually goes wrong", "common mistakes", "why do these projects fail": the challenges, asked without the word
-_WHAT_GOES_WRONG = re.compile(rf"{WHAT_GOES_WRONG.pattern}|\bwhy (?:do|does|did) (?:\w+ ){{1,4}}fail\b")
+# "why do these projects fail": the challenges, asked without the word ("what usually goes wrong" and "common
+# mistakes" are read as "pitfalls" already, `text.normalize`)
+_WHY_FAIL = re.compile(r"\bwhy (?:do|does|did) (?:\w+ ){1,4}fail\b")
 _ACTIVITY_WORDS = frozenset({"phase", "phases", "activity", "activities", "task", "tasks", "todo", "initiation"})
 _ROLE_NAME = re.compile(r"\b(?:process|service|risk|asset|product|system) owners?\b")
 # "if we phase it, which processes first": to phase is to stage the work, no phase of the plan asked for
@@ -744,8 +744,8 @@ def read_hints(question: str) -> QueryHints:
     unroled = _WHETHER_ACCOUNTABLE.sub(" ", _OWN_AS_ADJECTIVE.sub(" ", unroled))
     tokens = set(re.findall(r"[a-z0-9-]+", _PHASE_VERB.sub(" ", _OTHER_LEVEL.sub(" ", unroled))))
     kinds = {kind for kind, cues in _KIND_WORDS.items() if tokens.intersection(cues)}
-    goes_wrong = bool(_WHAT_GOES_WRONG.search(text))
-    if goes_wrong:
+    why_fail = bool(_WHY_FAIL.search(text))
+    if why_fail:
         kinds.add("challenge")
     if level is not None:
         kinds.add("maturity")
@@ -815,7 +815,7 @@ def read_hints(question: str) -> QueryHints:
         names_clause=names_clause,
         says_clause=bool(tokens & _EXPLICIT_CLAUSE_WORDS),
         how_to_start=how_to_start,
-        names_challenge=bool(tokens & _CHALLENGE_WORDS) or goes_wrong,
+        names_challenge=bool(tokens & _CHALLENGE_WORDS) or why_fail,
         wants_subclause=bool(tokens & {"subclause", "subclauses", "sub-clause", "sub-clauses"}),
         within_named=bool(_WITHIN_NUMBER.search(text)),
         symptom=symptom,

@@ -19,7 +19,7 @@ _THE_TOP = re.compile(r"\b(?:(from|at|by) the top|upstairs)\b")
 # "is that a problem?", "no problem": a worry, not problem management
 _NO_PROBLEM = re.compile(r"\b(?:is|would|will|could) (?:that|this|it) (?:be )?(?:a )?problem\b|\bno problem\b")
 # "what usually goes wrong (when you implement it)", "common mistakes"; not "what goes wrong with our changes"
-WHAT_GOES_WRONG = re.compile(
+_WHAT_GOES_WRONG = re.compile(
     r"\bwhat\s+(?:\w+\s+)?(?:goes|go|can go|could go|tends? to go|went|might go)\s+wrong\b"
     r"(?=\s*(?:\W*$|when\b|for\b|in (?:the |these |such |an? )?(?:implementation|project|rollout|iso|20000)|"
     r"with (?:the |an? |such |these )?(?:implementation|project|rollout|roll-out|20000|iso)))"
@@ -46,7 +46,7 @@ _FOLDS = (
         " implement 20000 ",
     ),
     # "what usually goes wrong when companies implement it": the pitfalls
-    (WHAT_GOES_WRONG, " pitfalls "),
+    (_WHAT_GOES_WRONG, " pitfalls "),
     # "do everything in one go", "the whole thing at once": a big-bang implementation (not "too much at once")
     (
         re.compile(
@@ -65,7 +65,7 @@ _FOLDS = (
         " communicate with ",
     ),
     # "what comes first", "what do I do first": what is first, not a word of the topic
-    (re.compile(r"\bwhat (?:comes|should come|do (?:we|i) do|should (?:we|i) do) first\b"), " first thing "),
+    (re.compile(r"\bwhat (?:comes|goes|should come|do (?:we|i) do|should (?:we|i) do) first\b"), " first thing "),
     # "tell" alone is chatter ("can you tell me"); telling everyone is communicating
     (
         re.compile(r"\b(?:tell|inform|let)\s+(?:everyone|everybody|all staff|the (?:whole )?staff|all the staff)\b"),
