@@ -25,8 +25,7 @@ _WHAT_GOES_WRONG = re.compile(
     r"with (?:the |an? |such |these )?(?:implementation|project|rollout|roll-out|20000|iso)))"
     r"|\b(?:common|typical|usual|classic) (?:mistakes|traps|failures|errors)\b"
 )
-# "where we are today": the current state; "know-how" is one word (each is made of stopwords, which the search
-# would drop)
+# phrases read as what they mean, in questions and knowledge alike
 _FOLDS = (
     # "the board has to lead this", "our board": the governing board (top management), not the change advisory
     # board or a kanban board
@@ -34,6 +33,8 @@ _FOLDS = (
         re.compile(r"(?<!\bon )(?<!\bonto )(?<!\boff )\b(?:the|our|their|your) board\b(?!\s+(?:game|column|view))"),
         " top management board ",
     ),
+    # "where we are today": the current state; "know-how" is one word (each is made of stopwords, which the search
+    # would drop)
     (
         re.compile(r"\bwhere (?:we are|are we|we stand|do we stand)(?: today| now| right now| at the moment)?\b"),
         " current state ",
