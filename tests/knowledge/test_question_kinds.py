@@ -1580,7 +1580,9 @@ def test_the_confidence_weighs_how_alike_the_answer_means_even_when_the_order_we
     assert seen["meaning"] > 0 and seen["meaning_lead"] > 0
 
 
-@pytest.mark.parametrize("said", ["our MD", "the managing director"])
+@pytest.mark.parametrize(
+    "said", ["our MD", "the managing director", "our COO", "the chief exec", "the chief operating officer"]
+)
 def test_the_managing_director_is_top_management(index, said):
     assert index.terms(f"{said} won't back it").stems == index.terms("top management won't back it").stems
 
