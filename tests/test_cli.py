@@ -44,6 +44,15 @@ def test_ask_out_of_domain_says_what_it_can_answer(capsys):
     assert json.loads(out) == {"query": "what's the weather like?", "answered": False, "results": []}
 
 
+def test_the_askers_own_errand_gets_no_suggestions_of_ours(capsys):
+    # "my laptop won't start" shares words with information security incidents and asset management, but
+    # suggesting them would be nonsense: the reply says what the bot answers instead
+    _, out, _ = run(capsys, "ask", "my laptop won't start")
+    assert "outside what I know" in out and "Did you mean" not in out
+    _, out, _ = run(capsys, "ask", "--json", "which supplier do we use for office chairs")
+    assert json.loads(out)["results"] == []
+
+
 def test_ask_empty_question_shows_examples(capsys):
     code, out, _ = run(capsys, "ask")
     assert code == 0 and "Ask me a question" in out

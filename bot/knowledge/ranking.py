@@ -207,8 +207,11 @@ def rerank(
     _prefer_the_requirement(index, rows, hints)
     _keep_guidance_in_view(index, rows, hints)
     # outside the domain: nothing worth suggesting, unless the question asks for the standard's clause in words
-    # of its own ("which clause makes us work out what the commissioners need")
+    # of its own ("which clause makes us work out what the commissioners need"); nor for the asker's own errand
+    # ("my laptop won't start" is no question about information security incidents)
     if not rows or (domain < SUGGEST_DOMAIN_MIN and not rows[0].direct and not hints.names_clause):
+        return []
+    if hints.errand and not rows[0].direct:
         return []
     confidence = answer_confidence(confidence_features(index, rows, known, domain, hints, about_phase))
     sure = confidence >= ANSWER_THRESHOLD
