@@ -131,6 +131,15 @@ def test_did_you_mean_choice_answers_when_clicked(running_app):
     assert choices[0]["value"] in texts(second.body["blocks"])
 
 
+def test_an_errand_gets_what_the_bot_answers_in_its_thread_and_no_choices(running_app):
+    running_app.client.event(mention("my laptop won't start"))
+    [call] = running_app.slack.wait_for("chat.postMessage")
+    shown = texts(call.body["blocks"])
+    assert call.body["thread_ts"] == MENTION_TS
+    assert "outside what I know" in shown and "Did you mean" not in shown
+    assert not buttons(call.body["blocks"])
+
+
 def test_feedback_click_is_stored(running_app):
     slack = running_app.slack
     running_app.client.event(mention("CMDB"))
