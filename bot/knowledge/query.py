@@ -177,6 +177,8 @@ _NEXT_PHASE = re.compile(
     rf"\b(?:(?:after|once|when|now) (?:that )?)?phase\s*{_ORDINAL}\s+(?:is |has been |was )?"
     r"(?:done|complete|completed|over|finished|closed|wrapped up|behind us)\b[^?]*\bnext\b"
 )
+# "after phase 1 finish, what is the goal of phase 2": the other phase is the one asked about
+_AFTER_PHASE = re.compile(rf"\b(?:after|once|when|now that) (?:the )?phase\s*{_ORDINAL}\b")
 _MISSED_OBJECTIVES = re.compile(
     r"\b(?:missed|missing|miss|not (?:met|achieved|reached|hit)|fell short of|falling short of|"
     r"hit (?:maybe |only )*half)\b[^?.!]{0,40}\b(?:objectives?|targets?|goals?)\b"
@@ -731,6 +733,9 @@ def read_hints(question: str) -> QueryHints:
     done = _first_ordinal(_NEXT_PHASE, text)
     if done is not None and done < 3 and not _MISSED_OBJECTIVES.search(text):
         phase, phases = done + 1, (done + 1,)
+    elif (after := _first_ordinal(_AFTER_PHASE, text)) is not None and _PHASE_ITSELF.search(text):
+        if later := [n for n in _all_phases(text) if n != after]:
+            phase, phases = later[0], (later[0],)
     # "what does a service owner do" names a role; it asks neither who nor for the plan
     unroled = _ROLE_NAME.sub(" ", _CONTRACT_CLAUSE.sub(" contract terms ", text))
     # "audits are done by the people who run it", "no idea who our stakeholders are": a statement's "who" asks nothing
@@ -854,6 +859,10 @@ def _first_ordinal(pattern: re.Pattern[str], text: str) -> int | None:
         return None
     word = next(g for g in match.groups() if g)
     return _NUMBER_WORDS[word]
+
+
+def _all_phases(text: str) -> list[int]:
+    return [_NUMBER_WORDS[next(g for g in m.groups() if g)] for m in _PHASE.finditer(text)]
 
 
 def _phases_named(text: str) -> tuple[int, ...]:
