@@ -440,6 +440,10 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "a visitor tripped over a cable in reception - where do we log the incident for health and safety?",
         "what are the tachograph rules on breaks for our van drivers",
         "the insurer needs a report on the car park collision, which form is it",
+        "what budget code do I use for the ITIL course",
+        "how do I claim overtime for the weekend release",
+        "the cleaners didn't empty the bins on floor 3 again",
+        "where do I send my insurance claim for the cracked windscreen",
     ],
 )
 def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered(index, question):
@@ -491,6 +495,14 @@ def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered
         "every January the HR portal gets swamped with holiday requests and it surprises us every time",
         "we changed the timesheet tool last year and now ISO on top; people are sick of change",
         "The engineers shout across the office or grab me at the coffee machine instead of raising tickets",
+        # the organisation told by what it does: its cleaners, insurance or football are its business
+        "do the night shift cleaners really need to know about the service management policy? where is that",
+        "our waste collection firm and the agency that supplies temp cleaners - what do we need with suppliers?",
+        "Our insurance company wants an overall service management policy plus one per process. Where to start?",
+        "We are an insurance claims processor that has run from the recovery site for weeks. What does 8.7 want?",
+        "We are a football club's two-person IT team with ambitious SMS goals. What must the plan state?",
+        "our wages and overtime sit only in HR's payroll system: when do staff costs get into service budgets?",
+        "IT's cost reports and finance's month-end figures use different cost codes. Who connects the two?",
     ],
 )
 def test_sms_questions_that_name_everyday_things_or_other_frameworks_are_no_errand(question):
