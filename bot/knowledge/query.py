@@ -312,6 +312,11 @@ _MATURITY_NAMED = re.compile(
     r"|\b(?:which|what) level (?:are we|is that|does that|would that|would we|do we|puts?|are we at|we are at)\b"
     r"|(?:^|[.!?,;:-]\s*)(?:(?:which|what) )?level\s*\?"  # "... then everyone freelances. level?"
 )
+# "the business case for the full 20000-1 project": the standard names the project, no requirement is asked for
+_OUR_PROJECT = re.compile(
+    r"\b(?:iso ?)?(?:20000(?:-1)?|20k)(?::2018)? (?=(?:implementation |certification )?"
+    r"(?:project|programme|program|rollout|roll-out|journey|initiative)\b)"
+)
 _CLAUSE_WORDS = frozenset(
     {"clause", "clauses", "subclause", "section", "requirement", "requirements", "shall", "20000-1", "standard"}
 )
@@ -745,7 +750,7 @@ def read_hints(question: str) -> QueryHints:
         if later := [n for n in _all_phases(text) if n != after]:
             phase, phases = later[0], (later[0],)
     # "what does a service owner do" names a role; it asks neither who nor for the plan
-    unroled = _ROLE_NAME.sub(" ", _CONTRACT_CLAUSE.sub(" contract terms ", text))
+    unroled = _ROLE_NAME.sub(" ", _CONTRACT_CLAUSE.sub(" contract terms ", _OUR_PROJECT.sub(" ", text)))
     # "audits are done by the people who run it", "no idea who our stakeholders are": a statement's "who" asks nothing
     told = not _ASKED.search(text)
     if told:

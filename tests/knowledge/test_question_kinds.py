@@ -1688,3 +1688,16 @@ def test_what_goes_wrong_with_a_process_stays_on_the_process(index):
 def test_a_phase_named_with_no_other_topic_is_answered_with_its_overview(index, question, phase):
     answer = index.search(question)
     assert answer.answered and answer.hits[0].entry.id == f"activity-phase-{phase}"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what goes in the business case for the 20000-1 project",
+        "Gemma wants a business case by end of month for the full 20000-1 project. What's supposed to go in it?",
+    ],
+)
+def test_the_standard_naming_the_project_asks_for_no_requirement(index, question):
+    assert "clause" not in read_hints(question).kinds
+    # the TS on the business case's contents, or the initiation activity that prepares it
+    assert index.search(question).hits[0].entry.id in {"guidance-5.3.1", "activity-project-initiation-e"}
