@@ -65,6 +65,10 @@ _PHASE_ITSELF = re.compile(
     r"(?:nutshell|sentence|word|line)\b"
     rf"|\bphase\s*{_ORDINAL}\b[^?.!]{{0,40}}\bwhat(?:s| is)? it (?:actually |really )?(?:supposed|meant) to "
     r"(?:achieve|deliver|accomplish|get us)\b(?!\s+for\b)"
+    # "what should we look like by the end of phase 2", "where should we be at the end of the second phase"
+    r"|\b(?:what|where|how) (?:should|will|would|must|do|does|are|is) (?:we|it|the sms|things|everything) "
+    r"(?:look like|be|have)\b(?: [a-z]+){0,2} (?:by|at) the end of (?:the\s+)?"
+    rf"(?:phase\s*{_ORDINAL}|{_ORDINAL}(?:st|nd|rd)?\s+phase)\b(?!\s+(?:for|in|of)\s+\w)"
 )
 # "which continuity tasks are left for phase 3", "what starts only in phase 2": the activities that begin then
 _PHASE_STARTS = re.compile(

@@ -997,6 +997,12 @@ def test_a_situation_that_ends_asking_who_should_act_asks_for_the_task_not_the_c
         # the phase done is when; the other phase named is the one asked about
         ("after phase 1 finish, what is goal of phase 2 in the exemplar plan?", "activity-phase-2"),
         ("once phase 2 wraps up, what's phase 3 really about", "activity-phase-3"),
+        # the state the phase should leave behind
+        (
+            "Gemma needs one line for the steering group - what should we look like by the end of phase 2?",
+            "activity-phase-2",
+        ),
+        ("where should we be at the end of the second phase", "activity-phase-2"),
     ],
 )
 def test_the_goal_of_a_phase_is_the_phase_itself(index, question, expected):
