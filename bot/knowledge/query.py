@@ -585,6 +585,21 @@ _ELSEWHERE = re.compile(
     # a law's or a sector code's own sections and rules ("section 136 paperwork", "under the records code of practice")
     r"section (?:1[1-9]|[2-9]\d|\d{3,})|(?:under|per|according to) (?:the |our )?[a-z -]{0,30}code of practice)\b"
 )
+# a writing task for the asker ("draft a board paper on moving to Azure", "write a memo about the change freeze"):
+# the bot finds what the standard says, it writes nobody's papers
+_WRITING_TASK = re.compile(
+    r"^\W*(?:(?:hey|hi|ok|okay|so|quick one)\W+)*(?:(?:can|could|would|will) you (?:please |pls )?|please |pls )?"
+    r"(?:draft|write|rewrite|re-write|compose|create|summari[sz]e|prepare|generate|put together)(?: me| us)? (?:up )?"
+    r"(?:a|an|the|this|that|some|my|our)\b"
+)
+# a market figure ("the average salary for a service delivery manager", "industry benchmark for first contact
+# resolution", "what MTTR do telcos typically achieve"): the standard sets no numbers; comparing with them is ours
+_MARKET_FIGURE = re.compile(
+    r"\b(?:average|typical|median|going|market|industry|sector)(?: [a-z-]+){0,2} "
+    r"(?:salary|salaries|pay|day rate|rate|cost|price|budget|score|frequency|percentage)s?\b"
+    r"|\b(?:salary|salaries|day rates?|going rate) (?:for|of) (?:a|an)\b|\bbenchmarks? (?:for|figures? for)\b"
+    r"|\b(?:is|are) (?:that |this )?normal\W*$|\b\w+ typically achieve\b"
+)
 # a tool's own configuration or a network engineer's how-to ("sla timer rule in jira", "bgp failover"), asked
 # without a word of 20000, the SMS or configuration items: not ours
 _TOOL_NAMES = r"jira|servicenow|zendesk|freshservice|topdesk|confluence|sharepoint|pagerduty|opsgenie"
@@ -751,8 +766,8 @@ def read_hints(question: str) -> QueryHints:
     if done is not None and done < 3 and not _MISSED_OBJECTIVES.search(text):
         phase, phases = done + 1, (done + 1,)
     elif (after := _first_ordinal(_AFTER_PHASE, text)) is not None and _PHASE_ITSELF.search(text):
-        if later := [n for n in _all_phases(text) if n != after]:
-            phase, phases = later[0], (later[0],)
+        later = [n for n in _all_phases(text) if n != after]
+        phase, phases = (later[0], (later[0],)) if later else (phase, phases)
     # "what does a service owner do" names a role; it asks neither who nor for the plan
     unroled = _ROLE_NAME.sub(" ", _CONTRACT_CLAUSE.sub(" contract terms ", _OUR_PROJECT.sub(" ", text)))
     # "audits are done by the people who run it", "no idea who our stakeholders are": a statement's "who" asks nothing
@@ -856,13 +871,14 @@ def read_hints(question: str) -> QueryHints:
 
 
 def _not_ours(text: str) -> bool:
-    """The asker's own errand, chit-chat, another framework's or regulation's content, or an engineer's how-to
-    for a tool or platform, unless the question relates it to ISO/IEC 20000, the SMS or configuration items."""
+    """The asker's own errand, chit-chat, another framework's or regulation's content, a writing task, a market
+    figure, or an engineer's how-to for a tool or platform, unless the question relates it to ISO/IEC 20000, the SMS or
+    configuration items."""
     if _ERRAND.search(text) or _OFF_TOPIC.search(text):
         return True
     if _OURS.search(text) or _ANOTHER_FRAMEWORK_AS_YARDSTICK.search(text):
         return False
-    if _ELSEWHERE.search(text):
+    if _ELSEWHERE.search(text) or _WRITING_TASK.search(text) or _MARKET_FIGURE.search(text):
         return True
     engineering = _ENGINEERING.search(text) or (
         _PLATFORM.search(text) and _HOW_TO.search(text) and not _SMS_PROCESS.search(text)

@@ -444,6 +444,12 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "how do I claim overtime for the weekend release",
         "the cleaners didn't empty the bins on floor 3 again",
         "where do I send my insurance claim for the cracked windscreen",
+        # a writing task, or a market figure: the standard writes no papers and sets no numbers
+        "draft me a board paper on moving the call centre to the cloud",
+        "could you write a memo to the engineers about the new on-call rota",
+        "what's the going day rate for an interim problem manager",
+        "average cost per incident ticket at a UK council?",
+        "what availability do water companies typically achieve for telemetry",
     ],
 )
 def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered(index, question):
@@ -503,6 +509,9 @@ def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered
         "We are a football club's two-person IT team with ambitious SMS goals. What must the plan state?",
         "our wages and overtime sit only in HR's payroll system: when do staff costs get into service budgets?",
         "IT's cost reports and finance's month-end figures use different cost codes. Who connects the two?",
+        "write it down or not, is that a 20k rule?",
+        "who compares our desk figures with industry benchmarks, and in which phase?",
+        "draft SMS policy - what must it say per 20000-1?",
     ],
 )
 def test_sms_questions_that_name_everyday_things_or_other_frameworks_are_no_errand(question):
