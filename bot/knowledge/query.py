@@ -600,6 +600,24 @@ _MARKET_FIGURE = re.compile(
     r"|\b(?:salary|salaries|day rates?|going rate) (?:for|of) (?:a|an)\b|\bbenchmarks? (?:for|figures? for)\b"
     r"|\b(?:is|are) (?:that |this )?normal\W*$|\b\w+ typically achieve\b"
 )
+# the organisation's own records ("who approved the change that took the website down on Sunday", "where is the
+# latest pen test report", "how many open problems do we have"): its tools and people know, the standard does not
+_OUR_RECORDS = re.compile(
+    r"\bwho (?:approved|signed off|authori[sz]ed|raised|closed|broke|caused|deployed|pushed|changed|set|decided)\b"
+    r"[^?.!]*\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|last (?:night|week|month)|"
+    r"this (?:week|month|year|morning)|today)\b"
+    r"|\b(?:can|could) (?:you|someone) (?:find|get|send|show|pull|dig out|tell) me (?:the|our)\b|\bfind me the\b"
+    r"|\bwhere (?:is|are|do i find|can i find) (?:the|our) (?:latest|last|current|most recent)\b"
+    r"|\bhow many open \w+ (?:do we have|are there)\b"
+)
+# shopping ("which supplier would you recommend for a managed SOC", "the cheapest way to license SQL Server"): the
+# standard names no products; which tools suit an SMS (TS 4.10) is ours, and says the SMS
+_SHOPPING = re.compile(
+    r"\bcheapest\b|\b(?:which|what|any|a good) (?:\w+ )?(?:suppliers?|vendors?|tools?|providers?|products?|"
+    r"compan(?:y|ies)|firms?|resellers?|consultanc(?:y|ies)|certification bod(?:y|ies)|platforms?|software)\b"
+    r"[^?.!]{0,40}\b(?:would|do|should|can|could) (?:you|we|i) (?:recommend|suggest|use|pick|choose|buy|go with)\b"
+    r"|\bany (?:recommendations|suggestions) for (?:a|an|good)\b|\b(?:is|are) \w+ (?:reliable|good) enough\b"
+)
 # a tool's own configuration or a network engineer's how-to ("sla timer rule in jira", "bgp failover"), asked
 # without a word of 20000, the SMS or configuration items: not ours
 _TOOL_NAMES = r"jira|servicenow|zendesk|freshservice|topdesk|confluence|sharepoint|pagerduty|opsgenie"
@@ -872,13 +890,13 @@ def read_hints(question: str) -> QueryHints:
 
 def _not_ours(text: str) -> bool:
     """The asker's own errand, chit-chat, another framework's or regulation's content, a writing task, a market
-    figure, or an engineer's how-to for a tool or platform, unless the question relates it to ISO/IEC 20000, the SMS or
-    configuration items."""
+    figure, the organisation's own records, shopping, or an engineer's how-to for a tool or platform, unless the
+    question relates it to ISO/IEC 20000, the SMS or configuration items."""
     if _ERRAND.search(text) or _OFF_TOPIC.search(text):
         return True
     if _OURS.search(text) or _ANOTHER_FRAMEWORK_AS_YARDSTICK.search(text):
         return False
-    if _ELSEWHERE.search(text) or _WRITING_TASK.search(text) or _MARKET_FIGURE.search(text):
+    if any(p.search(text) for p in (_ELSEWHERE, _WRITING_TASK, _MARKET_FIGURE, _OUR_RECORDS, _SHOPPING)):
         return True
     engineering = _ENGINEERING.search(text) or (
         _PLATFORM.search(text) and _HOW_TO.search(text) and not _SMS_PROCESS.search(text)

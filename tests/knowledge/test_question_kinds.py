@@ -450,6 +450,13 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "what's the going day rate for an interim problem manager",
         "average cost per incident ticket at a UK council?",
         "what availability do water companies typically achieve for telemetry",
+        # the organisation's own records, and shopping
+        "who signed off the firewall change that broke the VPN yesterday?",
+        "where is the latest DR test report saved",
+        "how many open changes do we have this week",
+        "could you find me the minutes of the last CAB",
+        "which monitoring vendor would you recommend for a small MSP",
+        "cheapest way to buy extra Jira agent seats",
     ],
 )
 def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered(index, question):
@@ -512,6 +519,8 @@ def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered
         "write it down or not, is that a 20k rule?",
         "who compares our desk figures with industry benchmarks, and in which phase?",
         "draft SMS policy - what must it say per 20000-1?",
+        "which tools would you recommend for running the SMS?",
+        "who approves changes to the service catalogue, and when in the plan?",
     ],
 )
 def test_sms_questions_that_name_everyday_things_or_other_frameworks_are_no_errand(question):
