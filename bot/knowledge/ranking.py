@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from bot.knowledge.query import QueryHints
+from bot.knowledge.schema import LOCAL_KINDS
 from bot.knowledge.text import stem
 
 if TYPE_CHECKING:
@@ -208,10 +209,11 @@ def rerank(
     _keep_guidance_in_view(index, rows, hints)
     # outside the domain: nothing worth suggesting, unless the question asks for the standard's clause in words
     # of its own ("which clause makes us work out what the commissioners need"); nor for the asker's own errand
-    # ("my laptop won't start" is no question about information security incidents)
+    # ("my laptop won't start" is no question about information security incidents), unless the organisation's own
+    # entries answer it ("which ticketing tool do we use": its FAQ says)
     if not rows or (domain < SUGGEST_DOMAIN_MIN and not rows[0].direct and not hints.names_clause):
         return []
-    if hints.errand and not rows[0].direct:
+    if _errand(index, rows, hints) and not rows[0].direct:
         return []
     confidence = answer_confidence(confidence_features(index, rows, known, domain, hints, about_phase))
     sure = confidence >= ANSWER_THRESHOLD
@@ -399,8 +401,13 @@ def confidence_features(
         # how alike the best entry means to the question, and how much more than the next one
         "meaning": best.meaning,
         "meaning_lead": best.meaning - (rows[1].meaning if len(rows) > 1 else 0.0),
-        "errand": float(hints.errand),
+        "errand": float(_errand(index, rows, hints)),
     }
+
+
+def _errand(index: SearchIndex, rows: list[_Scored], hints: QueryHints) -> bool:
+    """An errand of the asker's that no entry of the organisation's own answers."""
+    return hints.errand and index.entries[rows[0].cand.index].kind not in LOCAL_KINDS
 
 
 def _lead(best: float, other: float) -> float:

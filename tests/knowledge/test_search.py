@@ -3,6 +3,7 @@
 import pytest
 
 from bot.knowledge import SearchIndex, load_catalog
+from bot.knowledge.query import read_hints
 from bot.knowledge.synonyms import Canonicalizer
 from bot.knowledge.text import content_stems
 
@@ -125,6 +126,20 @@ def test_organization_entries_are_searchable(tmp_path):
     index = SearchIndex(load_catalog(extra_dir=tmp_path))
     assert top(index, "which ticketing tool do we use?").id == "faq-ticket-tool"
     assert top(index, "helphub").id == "faq-ticket-tool"
+
+
+def test_the_organisations_own_entries_answer_what_would_otherwise_be_an_errand(index, tmp_path):
+    (tmp_path / "faq.yaml").write_text(
+        "- id: faq-pen-test\n  kind: faq\n  title: Where pen test reports are kept\n"
+        "  summary: The latest penetration test report is stored in the security team's SharePoint site.\n"
+        "  clauses: ['8.7.3']\n  source: Acme security handbook, 4\n  keywords: [pen test report]\n"
+    )
+    question = "where is the latest pen test report stored?"
+    assert read_hints(question).errand  # the organisation's own records: not the standard's to answer
+    declined = index.search(question)  # the shipped knowledge alone
+    assert not declined.answered and not declined.hits
+    answer = SearchIndex(load_catalog(extra_dir=tmp_path)).search(question)
+    assert answer.answered and answer.hits[0].entry.id == "faq-pen-test"
 
 
 def test_synonyms_reduce_phrases_to_one_form():
