@@ -578,6 +578,10 @@ _ELSEWHERE = re.compile(
     r"(?:appoint|hire|need) (?:a |an )?(?:data protection officer|dpo)|"
     r"swift (?:csp|cscf|customer security)|cscf|annex a \d+\.\d+|"
     r"cyber essentials|foi requests?|freedom of information|dpias?|telecommunications security act|"
+    # other bodies of practice and their terms
+    r"essential (?:eight|8)|six sigma|dmaic|cis controls?|sfia|cynefin|kotter\w*|fair work act|fca|disp rules|coso|"
+    r"prince ?2|state of devops|etsy\w*|atlassian\w*|google sre|error budgets?|(?:iso ?)?55001|environment agency|"
+    r"agenda for change|raid ?\d+|capex|opex|npv|irr|"
     r"iso ?(?!20000)\d{4,5}(?:-\d+)?(?::20\d\d)? (?:need|needs|want|wants) for|"
     r"(?:all )?the clauses of iso ?(?!20000)\d{4,5}|"
     r"(?:9001|27001|14001|22301|50001) (?:auditor|certification|audit)\b[^?!]*\bclause \d|"
@@ -609,6 +613,10 @@ _OUR_RECORDS = re.compile(
     r"|\b(?:can|could) (?:you|someone) (?:find|get|send|show|pull|dig out|tell) me (?:the|our)\b|\bfind me the\b"
     r"|\bwhere (?:is|are|do i find|can i find) (?:the|our) (?:latest|last|current|most recent)\b"
     r"|\bhow many open \w+ (?:do we have|are there)\b"
+    # ... and the news of the day ("has the P1 from this morning been closed yet", "what did the CAB decide")
+    r"|^\W*(?:has|have|did)\b[^?]*\byet\W*$|\bor is it just me\b|\bwhen(?: is|s)? (?:our|the) next(?: [\w-]+){1,3}\s*\?"
+    r"|\bwho(?: is|s)? covering\b|\bnow that \w+ (?:has|have) left\b|\bwhat did (?:the|our) \w+ (?:decide|say|agree)\b"
+    r"|\b(?:has|have) (?:anyone|anybody) (?:heard|got|seen)\b|\bis (?:it|the \w+) still (?:happening|on)\b"
 )
 # shopping ("which supplier would you recommend for a managed SOC", "the cheapest way to license SQL Server"): the
 # standard names no products; which tools suit an SMS (TS 4.10) is ours, and says the SMS
@@ -617,6 +625,19 @@ _SHOPPING = re.compile(
     r"compan(?:y|ies)|firms?|resellers?|consultanc(?:y|ies)|certification bod(?:y|ies)|platforms?|software)\b"
     r"[^?.!]{0,40}\b(?:would|do|should|can|could) (?:you|we|i) (?:recommend|suggest|use|pick|choose|buy|go with)\b"
     r"|\bany (?:recommendations|suggestions) for (?:a|an|good)\b|\b(?:is|are) \w+ (?:reliable|good) enough\b"
+)
+# how to work a tool ("how do I give a contractor guest access to our Teams channel", "Excel formula for SLA % met",
+# "SharePoint: restrict a document library"): the tool's own help, not the standard
+_APPS = (
+    r"(?:ms |microsoft )?(?:teams|confluence|sharepoint|azure devops|ado|github(?: actions)?|gitlab|jenkins|ms project|"
+    r"excel|power ?bi|jira(?: service management)?|servicenow|zendesk|freshservice|topdesk|salesforce|slack|outlook|"
+    r"kubectl|kubernetes|k8s|terraform|powershell|azure|aws|gcp)"
+)
+_TOOL_HOW_TO = re.compile(
+    rf"\bhow (?:do|can|should|would) (?:i|we|you)\b[^?.!]*\b(?:in|on|with|using|via|from|through) "
+    rf"(?:the |our |a |an )?{_APPS}\b|^\W*{_APPS}\s*[:-]|\b{_APPS} (?:command|query|formula|script)\b"
+    r"|\bhow (?:do|can) (?:i|we) (?:give|add|create|set up|setup|make|build|schedule|configure|restrict|change|write|"
+    rf"run|roll back)\b[^?.!]*\b{_APPS}\b"
 )
 # a tool's own configuration or a network engineer's how-to ("sla timer rule in jira", "bgp failover"), asked
 # without a word of 20000, the SMS or configuration items: not ours
@@ -890,13 +911,13 @@ def read_hints(question: str) -> QueryHints:
 
 def _not_ours(text: str) -> bool:
     """The asker's own errand, chit-chat, another framework's or regulation's content, a writing task, a market
-    figure, the organisation's own records, shopping, or an engineer's how-to for a tool or platform, unless the
+    figure, the organisation's own records, shopping, or how to work a tool or platform, unless the
     question relates it to ISO/IEC 20000, the SMS or configuration items."""
     if _ERRAND.search(text) or _OFF_TOPIC.search(text):
         return True
     if _OURS.search(text) or _ANOTHER_FRAMEWORK_AS_YARDSTICK.search(text):
         return False
-    if any(p.search(text) for p in (_ELSEWHERE, _WRITING_TASK, _MARKET_FIGURE, _OUR_RECORDS, _SHOPPING)):
+    if any(p.search(text) for p in (_ELSEWHERE, _WRITING_TASK, _MARKET_FIGURE, _OUR_RECORDS, _SHOPPING, _TOOL_HOW_TO)):
         return True
     engineering = _ENGINEERING.search(text) or (
         _PLATFORM.search(text) and _HOW_TO.search(text) and not _SMS_PROCESS.search(text)
