@@ -54,7 +54,7 @@ _PHASE_ITSELF = re.compile(
     rf"|\bphase\s*{_ORDINAL}(?:\s+of\s+the\s+(?:[a-z-]+\s+)?(?:plan|implementation|project))?"
     r"\s+(?:even\s+|really\s+|actually\s+)?about\b"  # "what's phase 2 of the exemplar plan actually about"
     # "the overall goal of phase 2", "main objectives of the second phase"
-    r"|\b(?:goals?|objectives?|aims?|purpose|focus|point)\s+(?:of|for)\s+(?:the\s+)?"
+    r"|\b(?:goals?|objectives?|aims?|purpose|focus|point|summary|gist|overview)\s+(?:of|for)\s+(?:the\s+)?"
     rf"(?:phase\s*{_ORDINAL}|{_ORDINAL}(?:st|nd|rd)?\s+phase)\b"
     r"(?!\s+(?:for|in|of)\s+(?!the\s+(?:exemplar\s+|implementation\s+)?(?:plan|implementation|project)\b))"
     # "what is phase 2 supposed to get us to", "what should phase 1 achieve"
@@ -315,6 +315,10 @@ _MATURITY_NAMED = re.compile(
     r"\b(?:maturity|mature|(?:next|higher|the following) level)\b"
     r"|\b(?:which|what) level (?:are we|is that|does that|would that|would we|do we|puts?|are we at|we are at)\b"
     r"|(?:^|[.!?,;:-]\s*)(?:(?:which|what) )?level\s*\?"  # "... then everyone freelances. level?"
+)
+_APPROACH_CHOICE = re.compile(
+    r"\bprocess(?:es| groups?)? or (?:by |per )?(?:maturity )?levels?\b"
+    r"|\b(?:maturity )?levels? or (?:by |per )?process(?:es| groups?)?\b"
 )
 # "the business case for the full 20000-1 project": the standard names the project, no requirement is asked for
 _OUR_PROJECT = re.compile(
@@ -826,12 +830,20 @@ def read_hints(question: str) -> QueryHints:
     if level is not None:
         kinds.add("maturity")
     # "the process slips in a big outage, what maturity level is that", "how do we get to the next level": the element
+    # ... but "the board thinks we are more mature than we are: which challenge is that" asks for the challenge
+    # "phase it by processes or by maturity levels": a choice between the TS's two approaches, no element's level
+    approach_choice = bool(_APPROACH_CHOICE.search(text))
     names_maturity = (
-        bool(_MATURITY_NAMED.search(text)) and not tokens.intersection(_KIND_WORDS["clause"]) - _PROCESS_WORDS
+        bool(_MATURITY_NAMED.search(text))
+        and not tokens.intersection(_KIND_WORDS["clause"]) - _PROCESS_WORDS
+        and not tokens & _CHALLENGE_WORDS
+        and not approach_choice
     )
     if names_maturity:
         kinds.discard("clause")
         kinds.add("maturity")
+    elif (tokens & _CHALLENGE_WORDS or approach_choice) and level is None:
+        kinds.discard("maturity")  # the challenge or approach is asked for; "mature" is part of the story
     asks_when = bool(_WHEN.search(_PLAN_CONTENTS.sub(" ", text)))
     asks_who = bool(_WHO.search(unroled))
     planned = _PLAN.search(_NOT_PLAN.sub(" ", text))

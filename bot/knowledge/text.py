@@ -72,6 +72,8 @@ _FOLDS = (
         re.compile(r"\b(?:tell|inform|let)\s+(?:everyone|everybody|all staff|the (?:whole )?staff|all the staff)\b"),
         " communicate to everyone ",
     ),
+    # "tl;dr of phase 1": a summary, not "dr" (disaster recovery)
+    (re.compile(r"\btl\s*;?\s*dr\b"), " summary "),
 )
 # "re-test" is one word (its "re" would be dropped as a stopword and leave "test")
 _RE_WORDS = re.compile(r"\bre-(test|run)")

@@ -1737,3 +1737,29 @@ def test_the_standard_naming_the_project_asks_for_no_requirement(index, question
     assert "clause" not in read_hints(question).kinds
     # the TS on the business case's contents, or the initiation activity that prepares it
     assert index.search(question).hits[0].entry.id in {"guidance-5.3.1", "activity-project-initiation-e"}
+
+
+def test_a_summary_of_a_phase_is_the_phase_itself_and_tldr_is_no_disaster_recovery(index):
+    for question, phase in [("tl;dr of phase 1? what's the point of it", 1), ("overview of phase 3 please", 3)]:
+        assert read_hints(question).phase_itself
+        assert index.search(question).hits[0].entry.id == f"activity-phase-{phase}"
+
+
+def test_a_challenge_asked_for_beside_a_story_of_maturity_is_the_challenge(index):
+    question = "The board thinks our service management is far more mature than it really is. Which challenge is that?"
+    hints = read_hints(question)
+    assert not hints.names_maturity and "maturity" not in hints.kinds
+    # Table 2, challenge 2: clarify the gap between the real state and what leadership thinks it is
+    assert index.search(question).hits[0].entry.id == "challenge-2"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Phasing: do it by process group or by maturity level? how do I choose?",
+        "should we phase by processes or by maturity levels",
+    ],
+)
+def test_phasing_by_processes_or_by_levels_is_the_choice_of_approach(index, question):
+    assert not read_hints(question).names_maturity
+    assert index.search(question).hits[0].entry.id in {"guidance-5.2", "guidance-5.2.2", "guidance-5.2.3"}
