@@ -593,6 +593,11 @@ _ELSEWHERE = re.compile(
     # a law's or a sector code's own sections and rules ("section 136 paperwork", "under the records code of practice")
     r"section (?:1[1-9]|[2-9]\d|\d{3,})|(?:under|per|according to) (?:the |our )?[a-z -]{0,30}code of practice)\b"
 )
+# "does the standard require budgeting for our HR services", "what does the plan say about urgent changes"
+_PUT_TO_US = re.compile(
+    r"\b(?:what |where |how )?(?:does|do|will|would) (?:the )?(?:standard|std|(?:implementation |exemplar )?plan|"
+    r"guidance|ts)\b"
+)
 # a writing task for the asker ("draft a board paper on moving to Azure", "write a memo about the change freeze"):
 # the bot finds what the standard says, it writes nobody's papers
 _WRITING_TASK = re.compile(
@@ -925,7 +930,11 @@ def _not_ours(text: str) -> bool:
     """The asker's own errand, chit-chat, another framework's or regulation's content, a writing task, a market
     figure, the organisation's own records, shopping, or how to work a tool or platform, unless the
     question relates it to ISO/IEC 20000, the SMS or configuration items."""
-    if _ERRAND.search(text) or _OFF_TOPIC.search(text):
+    if _OFF_TOPIC.search(text):
+        return True
+    # an HR or facilities word in a question put to the standard ("do I need to keep training records for my payroll
+    # advisors? where does it say that") is the provider's own service, not the asker's errand
+    if _ERRAND.search(text) and not (_STANDARD_SAYS.search(text) or _OURS.search(text) or _PUT_TO_US.search(text)):
         return True
     if _OURS.search(text) or _ANOTHER_FRAMEWORK_AS_YARDSTICK.search(text):
         return False

@@ -533,6 +533,11 @@ def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered
         "is the CMDB required yet, or only by phase 2?",
         "when the next release comes, who approves it?",
         "how lean can our documentation be for 20k",
+        # an HR or facilities provider's own service, put to the standard or the plan
+        "do I need to keep training records for my payroll advisors to prove they're competent? where does it say",
+        "payroll didn't run for one site, 300 people unpaid on payday. what does the standard say about that?",
+        "finance wants a cost per payslip. does the standard require budgeting for our HR services?",
+        "tax code fix needed before payroll cut-off: what does the plan say about urgent changes?",
     ],
 )
 def test_sms_questions_that_name_everyday_things_or_other_frameworks_are_no_errand(question):
