@@ -53,6 +53,7 @@ UNMEASURED_FIELDS = frozenset({"examples"})
 NEW_WORDS_ONLY = frozenset({"examples"})
 # a number with its unit run together: "8h", "4hr", "15min", "99.9%", "10x", "24x7", "500gb"
 _AMOUNT = re.compile(r"\d+(?:[.,]\d+)?(?:%|x\d*|h|hrs?|hours?|m|mins?|s|secs?|d|days?|wks?|k|gb|tb|mb|ms|am|pm)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 PRODUCT_WORDS = frozenset({"system", "softwar", "tool", "applic", "app", "platform", "modul"})
 GENERIC_GROUP_STEMS = frozenset({"manag", "servic", "and", "phase", "implement", "plan"})
 
@@ -297,7 +298,10 @@ class SearchIndex:
         stems, confidence = self.canon.apply(stems, confidence)
         stems, confidence = _product_names_dropped(stems, confidence)
         phrases = tuple(self._matched_phrases(tuple(stems)))
-        return QueryTerms(stems=tuple(stems), confidence=tuple(confidence), phrases=phrases, respelled=tuple(respelled))
+        asked = frozenset(stem(word) for word in words(_SENTENCE_END.split(question.strip())[-1]))
+        return QueryTerms(
+            stems=tuple(stems), confidence=tuple(confidence), phrases=phrases, respelled=tuple(respelled), asked=asked
+        )
 
     def search(self, question: str, limit: int = MAX_RESULTS) -> Answer:
         """Rank the knowledge for a question and decide whether the bot is confident."""

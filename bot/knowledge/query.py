@@ -50,7 +50,7 @@ _PHASE = re.compile(
 _PHASE_ITSELF = re.compile(
     r"\b(?:what(?:'s| is| are)?|whats|explain|describe|summari[sz]e)\s+(?:the\s+)?"
     rf"(?:phase\s*{_ORDINAL}|{_ORDINAL}(?:st|nd|rd)?\s+phase)"
-    r"(?:\s+(?:even\s+|really\s+)?about\b|\s*(?:\?|$|,|-|in (?:a|one) (?:nutshell|sentence|word))|\s+for\b)"
+    r"(?:\s+(?:even\s+|really\s+|all\s+)?about\b|\s*(?:\?|$|,|-|in (?:a|one) (?:nutshell|sentence|word))|\s+for\b)"
     rf"|\bphase\s*{_ORDINAL}(?:\s+of\s+the\s+(?:[a-z-]+\s+)?(?:plan|implementation|project))?"
     r"\s+(?:even\s+|really\s+|actually\s+)?about\b"  # "what's phase 2 of the exemplar plan actually about"
     # "the overall goal of phase 2", "main objectives of the second phase"
@@ -598,6 +598,8 @@ _PUT_TO_US = re.compile(
     r"\b(?:what |where |how )?(?:does|do|will|would) (?:the )?(?:standard|std|(?:implementation |exemplar )?plan|"
     r"guidance|ts)\b"
 )
+# "what do we have to do about it under 20000-1", "is that required per ISO 20000"
+_UNDER_OURS = re.compile(r"\b(?:under|per|in|by|according to) (?:the )?(?:iso ?)?(?:20000(?:-1)?|20k)\b")
 # a writing task for the asker ("draft a board paper on moving to Azure", "write a memo about the change freeze"):
 # the bot finds what the standard says, it writes nobody's papers
 _WRITING_TASK = re.compile(
@@ -611,7 +613,7 @@ _MARKET_FIGURE = re.compile(
     r"\b(?:average|typical|median|going|market|industry|sector)(?: [a-z-]+){0,2} "
     r"(?:salary|salaries|pay|day rate|rate|cost|price|budget|score|frequency|percentage)s?\b"
     r"|\b(?:salary|salaries|day rates?|going rate) (?:for|of) (?:a|an)\b|\bbenchmarks? (?:for|figures? for)\b"
-    r"|\b(?:is|are) (?:that |this )?normal\W*$|\b\w+ typically achieve\b"
+    r"|^\W*how (?:many|much|long)\b[^?.!]*\b(?:is|are) (?:that |this )?normal\W*$|\b\w+ typically achieve\b"
 )
 # the organisation's own records ("who approved the change that took the website down on Sunday", "where is the
 # latest pen test report", "how many open problems do we have"): its tools and people know, the standard does not
@@ -780,6 +782,8 @@ class QueryHints:
     names_clause: bool = False  # says it wants the standard's clause or requirement
     how_to_start: bool = False  # "how do we start with SLAs", "where do we begin": the plan's first tasks
     says_clause: bool = False  # in that very word ("clause ref pls", "CAB approvals - clause?"), or "section"
+    # put to the standard or the plan in so many words: "what does the standard require us to do with that call"
+    put_to_us: bool = False
     names_challenge: bool = False  # says "challenge", "obstacle", "pitfall" ...
     wants_subclause: bool = False  # "which subclause of the service portfolio ...": not the overview itself
     within_named: bool = False  # "which part of 8.5 is the CAB": a subclause of the clause named
@@ -907,6 +911,7 @@ def read_hints(question: str) -> QueryHints:
         situation=situation,
         names_clause=names_clause,
         says_clause=bool(tokens & _EXPLICIT_CLAUSE_WORDS),
+        put_to_us=standard_says or bool(_PUT_TO_US.search(text) or _UNDER_OURS.search(text)),
         how_to_start=how_to_start,
         names_challenge=bool(tokens & _CHALLENGE_WORDS) or why_fail,
         wants_subclause=bool(tokens & {"subclause", "subclauses", "sub-clause", "sub-clauses"}),

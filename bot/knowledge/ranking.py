@@ -112,6 +112,7 @@ class QueryTerms:
     # (stems of a title or keyword said in full, (its entries, idf)), longest first
     phrases: tuple[tuple[str, tuple[list[int], float]], ...] = ()
     respelled: tuple[tuple[str, str], ...] = ()  # (a typo as written, the known word it stands for)
+    asked: frozenset[str] = frozenset()  # stems of the last sentence, the question after any story told before it
 
     @property
     def names_topic(self) -> bool:
@@ -161,7 +162,14 @@ def rerank(
         for s, weight, conf in topic
         if conf >= SURE_SPELLING
     )
-    domain = surely_known / sum(weight for _, weight, _ in topic) if topic else 0.0
+    # a question put to the standard in so many words after a story is ours; the words we lack in the story are the
+    # asker's world ("ward rings at 3am, syringe driver alarming. what does the standard require us to do with that
+    # call"): they count half. In the question itself they are its topic ("a requirement for the cafeteria menu").
+    weighed = sum(
+        weight * (UNKNOWN_WORD_SHARE if hints.put_to_us and conf == 0 and s not in terms.asked else 1.0)
+        for s, weight, conf in topic
+    )
+    domain = surely_known / weighed if topic else 0.0
     # "business case", "service catalogue": ours, whatever else is said; so is a question that asks for the standard's
     # clause and says a good deal of ours ("the PACS storage will be full by spring: which clause covers capacity")
     told_of_ours = hints.names_clause and known >= CLAUSE_ASKED_KNOWN_MIN and domain >= SUGGEST_DOMAIN_MIN

@@ -880,6 +880,7 @@ def test_the_task_that_names_the_detail_comes_before_its_clause_unless_the_oblig
     [
         ("whats phase 2 about? need to explain it to the board in one sentence", 2),
         ("what is phase 1 even about, just incidents?", 1),
+        ("what's phase 1 all about in plain english", 1),
         ("explain phase 3", 3),
         ("what's phase 3 of the implementation plan really about, in a sentence", 3),
         ("what is phase 2 supposed to get us to, in one line", 2),
@@ -1768,3 +1769,24 @@ def test_a_challenge_asked_for_beside_a_story_of_maturity_is_the_challenge(index
 def test_phasing_by_processes_or_by_levels_is_the_choice_of_approach(index, question):
     assert not read_hints(question).names_maturity
     assert index.search(question).hits[0].entry.id in {"guidance-5.2", "guidance-5.2.2", "guidance-5.2.3"}
+
+
+def test_a_story_in_the_askers_own_words_before_a_question_put_to_the_standard_is_ours(index):
+    question = (
+        "ward rings at 3am, syringe driver alarming and won't clear, patient on it. "
+        "what does the standard actually require us to do with that call"
+    )
+    assert read_hints(question).put_to_us
+    answer = index.search(question)
+    assert answer.answered and answer.hits[0].entry.id == "8.6.1"
+    # the words we lack are the question's own topic here, not a story's: still not ours
+    assert not index.search("is there a requirement for the cafeteria menu").answered
+
+
+def test_asking_whether_a_project_story_is_normal_is_no_market_figure(index):
+    question = (
+        "we had a big launch for the ISO project in jan, now nobody comes to the meetings anymore. is this normal?"
+    )
+    assert not read_hints(question).errand
+    assert index.search(question).hits[0].entry.id == "challenge-2"
+    assert read_hints("how many service desk agents per 1000 users is normal?").errand
