@@ -298,7 +298,7 @@ class SearchIndex:
         stems, confidence = self.canon.apply(stems, confidence)
         stems, confidence = _product_names_dropped(stems, confidence)
         phrases = tuple(self._matched_phrases(tuple(stems)))
-        asked = frozenset(stem(word) for word in words(_SENTENCE_END.split(question.strip())[-1]))
+        asked = frozenset(stem(word) for word in words(_last_sentence(question)))
         return QueryTerms(
             stems=tuple(stems), confidence=tuple(confidence), phrases=phrases, respelled=tuple(respelled), asked=asked
         )
@@ -361,6 +361,16 @@ class SearchIndex:
             named.append(f"activity-phase-{hints.phase}")
         picked.update(self.positions[i] for i in named if i in self.positions)
         return [Candidate(index=i, base=float(base[i])) for i in picked]
+
+
+def _last_sentence(question: str) -> str:
+    """The question after any story told before it: its last sentence, with those before it while it is a word
+    or two ("... which clause covers the call? phase?")."""
+    sentences = _SENTENCE_END.split(question.strip())
+    last = sentences.pop()
+    while sentences and len(last.split()) < 3:
+        last = f"{sentences.pop()} {last}"
+    return last
 
 
 def _product_names_dropped(stems: list[str], confidence: list[float]) -> tuple[list[str], list[float]]:

@@ -123,6 +123,9 @@ _STANDARD_SAYS = re.compile(
     r"[^?.!]*"
     r"\b(?:require|say|expect|demand|want|mean|ask)"
     r"|\b(?:anything|something|a (?:clause|section|requirement)) in (?:the )?(?:standard|std|20000\S*|iso 20000\S*)"
+    # "does the standard make top management actually do anything", "does 20k require a CMDB"
+    r"|\b(?:does|do|will|would) (?:the )?(?:standard|std|20000\S*|iso 20000\S*|(?:iso ?)?20k\S*) (?:\w+ )?"
+    r"(?:require|say|expect|demand|want|make|force|oblige|mandate|ask)"
     r"|\bwhere (?:does|do|in) (?:the )?(?:standard|std|20000\S*|iso 20000\S*|(?:iso ?)?20k)\b|\bwhere does it say\b"
     r"|\b(?:any|is there an?|are there) (?:formal )?(?:requirements?|reqts?|reqs?|clauses?|rules?) (?:about|on|for)\b"
     # "where's the reqt for ...", "what do we do with findings per the std", "capacity ref in the 2018 edition"
@@ -316,6 +319,12 @@ _MATURITY_NAMED = re.compile(
     r"|\b(?:which|what) level (?:are we|is that|does that|would that|would we|do we|puts?|are we at|we are at)\b"
     r"|(?:^|[.!?,;:-]\s*)(?:(?:which|what) )?level\s*\?"  # "... then everyone freelances. level?"
 )
+# "the three-level maturity approach", "if we phase it by process groups, which group goes first"
+_BY_LEVELS = re.compile(r"\b(?:three|3)[- ]levels? (?:maturity )?approach\b|\bmaturity[- ]levels? approach\b")
+_BY_PROCESS_GROUPS = re.compile(
+    r"\b(?:phase|phasing|split|splitting|divide|dividing) (?:it |the work |the rollout )?by process groups?\b"
+    r"|\bprocess[- ]groups? approach\b"
+)
 _APPROACH_CHOICE = re.compile(
     r"\bprocess(?:es| groups?)? or (?:by |per )?(?:maturity )?levels?\b"
     r"|\b(?:maturity )?levels? or (?:by |per )?process(?:es| groups?)?\b"
@@ -324,6 +333,11 @@ _APPROACH_CHOICE = re.compile(
 _OUR_PROJECT = re.compile(
     r"\b(?:iso ?)?(?:20000(?:-1)?|20k)(?::2018)? (?=(?:implementation |certification )?"
     r"(?:project|programme|program|rollout|roll-out|journey|initiative)\b)"
+)
+# "who makes the call to go ahead with 20000-1": the decision to implement it, no requirement of it
+_GO_AHEAD = re.compile(
+    r"\b(go ahead with|(?:decid\w*|decision|commit\w*) to (?:implement|adopt|go for|pursue)) "
+    r"(?:iso ?)?(?:20000(?:-1)?|20k)\b"
 )
 _CLAUSE_WORDS = frozenset(
     {"clause", "clauses", "subclause", "section", "requirement", "requirements", "shall", "20000-1", "standard"}
@@ -821,7 +835,9 @@ def read_hints(question: str) -> QueryHints:
         later = [n for n in _all_phases(text) if n != after]
         phase, phases = (later[0], (later[0],)) if later else (phase, phases)
     # "what does a service owner do" names a role; it asks neither who nor for the plan
-    unroled = _ROLE_NAME.sub(" ", _CONTRACT_CLAUSE.sub(" contract terms ", _OUR_PROJECT.sub(" ", text)))
+    unroled = _ROLE_NAME.sub(
+        " ", _CONTRACT_CLAUSE.sub(" contract terms ", _OUR_PROJECT.sub(" ", _GO_AHEAD.sub(r"\1 it", text)))
+    )
     # "audits are done by the people who run it", "no idea who our stakeholders are": a statement's "who" asks nothing
     told = not _ASKED.search(text)
     if told:
@@ -901,7 +917,7 @@ def read_hints(question: str) -> QueryHints:
     return QueryHints(
         clause_numbers=tuple(dict.fromkeys(numbers)),
         challenge_numbers=tuple(int(m.group(1)) for m in _CHALLENGE.finditer(text)),
-        approach=_first_ordinal(_APPROACH, text),
+        approach=_approach(text),
         level=level,
         phase=phase,
         phases=phases,
@@ -957,6 +973,16 @@ def _first_ordinal(pattern: re.Pattern[str], text: str) -> int | None:
         return None
     word = next(g for g in match.groups() if g)
     return _NUMBER_WORDS[word]
+
+
+def _approach(text: str) -> int | None:
+    """TS 5.2's approach asked about: by its number, or by what it does."""
+    number = _first_ordinal(_APPROACH, text)
+    if number is None and _BY_LEVELS.search(text):
+        return 2
+    if number is None and _BY_PROCESS_GROUPS.search(text):
+        return 1
+    return number
 
 
 def _all_phases(text: str) -> list[int]:

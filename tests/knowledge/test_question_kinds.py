@@ -1790,3 +1790,26 @@ def test_asking_whether_a_project_story_is_normal_is_no_market_figure(index):
     assert not read_hints(question).errand
     assert index.search(question).hits[0].entry.id == "challenge-2"
     assert read_hints("how many service desk agents per 1000 users is normal?").errand
+
+
+@pytest.mark.parametrize(
+    ("question", "approach"),
+    [
+        ("The three-level maturity approach - can we go straight for level III if we push hard?", 2),
+        ("If we phase it by process groups, which group goes first? I'd guess incidents", 1),
+    ],
+)
+def test_an_approach_named_by_what_it_does_is_that_approach(index, question, approach):
+    assert read_hints(question).approach == approach
+    assert index.search(question).hits[0].entry.id == f"guidance-5.2.{approach + 1}"
+
+
+def test_the_decision_to_go_ahead_with_the_standard_asks_for_no_requirement(index):
+    question = "after the business case is done who makes the actual call to go ahead with 20000-1"
+    assert "clause" not in read_hints(question).kinds
+    assert index.search(question).hits[0].entry.id == "activity-project-initiation-g"
+
+
+def test_does_the_standard_make_or_require_asks_the_standard():
+    assert read_hints("does the standard make top management actually do anything").names_clause
+    assert read_hints("does 20k require a CMDB at all").names_clause
