@@ -37,6 +37,11 @@ _LEVEL = re.compile(
     r"|\b(iii|ii)\s*(?:and|vs\.?|versus|or|to|-|/)\s*(?:iii|ii)\b"
     r"|\bbetween\s+(i)\s+and\s+(?:iii|ii)\b|\b(i)\s*(?:vs\.?|versus|-|/)\s*(?:iii|ii)\b"
 )
+# "the gents toilet on level 2 blocks every week": a floor of the building, no maturity level
+_FLOOR = re.compile(
+    r"\b((?:toilets?|gents|ladies|loos?|bathrooms?|offices?|rooms?|desks?|kitchens?|printers?|car park|wards?|wing|"
+    r"lifts?|canteen|stairs|corridor|server room|comms room|meeting room)\s+on)\s+level\b"
+)
 _PHASE = re.compile(
     rf"\bphases?\s*{_ORDINAL}\b|\bph\.?\s*([123])\b"  # "ph1"
     # "the second phase", but not "the 3 phase plan" (the plan of three phases)
@@ -818,7 +823,7 @@ class QueryHints:
 
 def read_hints(question: str) -> QueryHints:
     """Parse clause numbers, level, phase, 'who' / 'when' and kind words out of a question."""
-    text = normalize(question)
+    text = _FLOOR.sub(r"\1 floor", normalize(question))
     numbers = [
         m.group(1)
         for m in _DOTTED.finditer(text)

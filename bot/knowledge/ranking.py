@@ -25,7 +25,8 @@ standard ii iii one two three first second third 1 2 3 4 5 6 7 8 9 10 chapter se
 number difference differences different differ between compare compared comparison versus vs separates
 distinguish distinguishes distinguishing distinction contrast equivalent equivalents counterpart counterparts
 identical analogous correspond corresponds corresponding
-point begin begins start starts started starting stage happen happens scratch""".split()
+point begin begins start starts started starting stage happen happens scratch
+mandatory compulsory obligatory""".split()
 CUE_STEMS = frozenset(stem(w) for w in _CUE_WORDS)
 CUE_WEIGHT = 0.3
 

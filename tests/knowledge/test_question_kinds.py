@@ -1813,3 +1813,18 @@ def test_the_decision_to_go_ahead_with_the_standard_asks_for_no_requirement(inde
 def test_does_the_standard_make_or_require_asks_the_standard():
     assert read_hints("does the standard make top management actually do anything").names_clause
     assert read_hints("does 20k require a CMDB at all").names_clause
+
+
+def test_a_floor_of_the_building_is_no_maturity_level(index):
+    question = (
+        "The gents toilet on level 2 blocks every week; we unblock it and close the ticket. Must we find out why?"
+    )
+    assert read_hints(question).level is None
+    ids = [hit.entry.id for hit in index.search(question).hits]
+    assert not ids[0].startswith("maturity-") and "8.6.3" in ids[:3]
+    assert read_hints("we are on level 2 for most elements").level == 2
+
+
+def test_is_it_mandatory_steers_to_the_requirement_and_is_no_topic_word(index):
+    # "mandatory" is rare in the knowledge: as a topic word it would pull whatever entry happens to say it
+    assert index.search("service management plan - is it mandatory and what has to go in it").hits[0].entry.id == "6.3"
