@@ -755,6 +755,7 @@ def test_a_small_headcount_is_read_as_a_very_small_entity(question, small):
     "question, expected",
     [
         ("we're 12 people, can we just use a spreadsheet instead of a proper CMDB tool?", "guidance-4.11"),
+        ("we're 12 people in IT total. is this standard even meant for us", "guidance-4.11"),
         ("who should sit on the implementation project team?", "guidance-4.8"),
         ("when do we re-test DR after moving datacentre?", "activity-service-continuity-and-availability-l"),
         ("testing the DR plan - which phase?", "activity-service-continuity-and-availability-k"),
