@@ -402,6 +402,11 @@ _WHEN = re.compile(
     # "when do config audits come in", "when should capacity planning start"
     r"|\bwhen\s+(?:do|does|should|will|would|must)\s+(?:[a-z-]+\s+){1,4}?"
     r"(?:come in|start|begin|happen|kick in|take place|get (?:done|set up|introduced))\b"
+    # "where does testing the continuity plans come in the implementation plan": its place in the plan is when
+    r"|\bwhere (?:do|does|should|would|will) (?:[a-z-]+\s+){1,5}?(?:come|fit|sit|go) in(?:to)? (?:the|our) "
+    r"(?:implementation |exemplar |project )?(?:plan|rollout|roll-out|project|programme|program|implementation)\b"
+    # "when we test continuity plan?": a question said without its "do"
+    r"|^\W*when (?:we|i) [a-z]+\b[^.?!,]{0,40}\?"
 )
 # a complaint about people ("our leaders don't back it", "staff keep ignoring the process"): a challenge
 _PEOPLE = (

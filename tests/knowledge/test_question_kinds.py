@@ -1829,3 +1829,11 @@ def test_a_floor_of_the_building_is_no_maturity_level(index):
 def test_is_it_mandatory_steers_to_the_requirement_and_is_no_topic_word(index):
     # "mandatory" is rare in the knowledge: as a topic word it would pull whatever entry happens to say it
     assert index.search("service management plan - is it mandatory and what has to go in it").hits[0].entry.id == "6.3"
+
+
+def test_where_a_task_comes_in_the_plan_asks_when_and_a_question_without_its_do_asks_too(index):
+    question = "we never tested the DR plan. Where does testing the continuity plans come in the implementation plan?"
+    assert read_hints(question).asks_when
+    assert index.search(question).hits[0].entry.id == "activity-service-continuity-and-availability-k"
+    assert read_hints("when we test continuity plan? my team want it in phase 1").asks_when
+    assert not read_hints("when we plan a new service, what does 8.5.2.1 require").asks_when
