@@ -466,6 +466,11 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "Confluence: how do I lock a page so only the auditors can edit it",
         "what does PRINCE2 put in a project initiation document",
         "how do I work out an error budget for a 99.95% target",
+        "who's on call for the billing platform tonight?",
+        "what's the dial-in for the P1 bridge",
+        "i think i clicked a dodgy link in an email, what do i do",
+        "where do I find the invoice for last month's hosting",
+        "is it legal to record service desk calls in France?",
     ],
 )
 def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered(index, question):
@@ -533,6 +538,7 @@ def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered
         "is the CMDB required yet, or only by phase 2?",
         "when the next release comes, who approves it?",
         "how lean can our documentation be for 20k",
+        "where do I find the requirement for the CAB in the standard?",
         # an HR or facilities provider's own service, put to the standard or the plan
         "do I need to keep training records for my payroll advisors to prove they're competent? where does it say",
         "payroll didn't run for one site, 300 people unpaid on payday. what does the standard say about that?",
