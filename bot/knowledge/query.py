@@ -653,6 +653,7 @@ _OUR_RECORDS = re.compile(
     r"|\bwho(?: is|s)? covering\b|\bnow that \w+ (?:has|have) left\b|\bwhat did (?:the|our) \w+ (?:decide|say|agree)\b"
     r"|\b(?:has|have) (?:anyone|anybody) (?:heard|got|seen)\b|\bis (?:it|the \w+) still (?:happening|on)\b"
     # ... who is on call, how to dial in, where to find things; the asker's own click on a phishing link
+    r"|\bwho(?: is|s)? our\b|\bwho(?: is|s)? the (?:[\w-]+ ){1,3}for (?:this (?:week|weekend|month)|the [\w-]+ contract)\b"
     r"|\bwho(?: is|s)? on[- ]call\b|\bdial[- ]in\b|\bphone tree\b|\bnumber to call\b|\bbridge (?:number|link|details)\b"
     r"|\bi(?: think i)?(?: have|ve)? (?:clicked|opened|downloaded|replied to)\b|\bwhere (?:do|can) i find\b"
     # ... and the law's own answers

@@ -471,6 +471,8 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "i think i clicked a dodgy link in an email, what do i do",
         "where do I find the invoice for last month's hosting",
         "is it legal to record service desk calls in France?",
+        "who is our account manager at Oracle?",
+        "who's the duty manager for this weekend?",
     ],
 )
 def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered(index, question):
@@ -539,6 +541,7 @@ def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered
         "when the next release comes, who approves it?",
         "how lean can our documentation be for 20k",
         "where do I find the requirement for the CAB in the standard?",
+        "who is responsible for our capacity plan, and in which phase?",
         # an HR or facilities provider's own service, put to the standard or the plan
         "do I need to keep training records for my payroll advisors to prove they're competent? where does it say",
         "payroll didn't run for one site, 300 people unpaid on payday. what does the standard say about that?",
