@@ -624,6 +624,12 @@ _PUT_TO_US = re.compile(
 )
 # "what do we have to do about it under 20000-1", "is that required per ISO 20000"
 _UNDER_OURS = re.compile(r"\b(?:under|per|in|by|according to) (?:the )?(?:iso ?)?(?:20000(?:-1)?|20k)\b")
+_OTHER_ISO = re.compile(r"\biso(?:/iec)? ?(?!20000)\d{4,5}\b")
+# "we already have ISO 9001: integrate the two or run them separately": integration (TS 4.12) is ours
+_BESIDE_OURS = re.compile(
+    r"\b(?:integrat\w*|merg\w*|combin\w*|together|separate\w*|alongside|both|the two|already (?:have|hold)s?|"
+    r"(?:have|hold)s? (?:iso|it|\d)\w*(?: \d+)? already)\b"
+)
 # a writing task for the asker ("draft a board paper on moving to Azure", "write a memo about the change freeze"):
 # the bot finds what the standard says, it writes nobody's papers
 _WRITING_TASK = re.compile(
@@ -653,7 +659,8 @@ _OUR_RECORDS = re.compile(
     r"|\bwho(?: is|s)? covering\b|\bnow that \w+ (?:has|have) left\b|\bwhat did (?:the|our) \w+ (?:decide|say|agree)\b"
     r"|\b(?:has|have) (?:anyone|anybody) (?:heard|got|seen)\b|\bis (?:it|the \w+) still (?:happening|on)\b"
     # ... who is on call, how to dial in, where to find things; the asker's own click on a phishing link
-    r"|\bwho(?: is|s)? our\b|\bwho(?: is|s)? the (?:[\w-]+ ){1,3}for (?:this (?:week|weekend|month)|the [\w-]+ contract)\b"
+    r"|\bwho(?: is|s)? our\b"
+    r"|\bwho(?: is|s)? the (?:[\w-]+ ){1,3}for (?:this (?:week|weekend|month)|the [\w-]+ contract)\b"
     r"|\bwho(?: is|s)? on[- ]call\b|\bdial[- ]in\b|\bphone tree\b|\bnumber to call\b|\bbridge (?:number|link|details)\b"
     r"|\bi(?: think i)?(?: have|ve)? (?:clicked|opened|downloaded|replied to)\b|\bwhere (?:do|can) i find\b"
     # ... and the law's own answers
@@ -977,6 +984,9 @@ def _not_ours(text: str) -> bool:
     if _OURS.search(text) or _ANOTHER_FRAMEWORK_AS_YARDSTICK.search(text):
         return False
     if any(p.search(text) for p in (_ELSEWHERE, _WRITING_TASK, _MARKET_FIGURE, _SHOPPING, _TOOL_HOW_TO)):
+        return True
+    # another ISO standard as the subject ("ISO 14971 risk file vs an FMEA"), unless it is to work beside ours
+    if _OTHER_ISO.search(text) and not _BESIDE_OURS.search(text):
         return True
     # "where do I find the requirement for the CAB in the standard" is put to the standard, not to our records
     if _OUR_RECORDS.search(text) and not (_STANDARD_SAYS.search(text) or _PUT_TO_US.search(text)):

@@ -473,6 +473,8 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "is it legal to record service desk calls in France?",
         "who is our account manager at Oracle?",
         "who's the duty manager for this weekend?",
+        "ISO 14971 risk file or an FMEA for a new device - which do we need?",
+        "which ISO 30414 metrics are mandatory for our annual report",
     ],
 )
 def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered(index, question):
@@ -542,6 +544,8 @@ def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered
         "how lean can our documentation be for 20k",
         "where do I find the requirement for the CAB in the standard?",
         "who is responsible for our capacity plan, and in which phase?",
+        "we already have ISO 9001 across HR ops. integrate the two or run them separately?",
+        "integrating with ISO 27001",
         # an HR or facilities provider's own service, put to the standard or the plan
         "do I need to keep training records for my payroll advisors to prove they're competent? where does it say",
         "payroll didn't run for one site, 300 people unpaid on payday. what does the standard say about that?",
