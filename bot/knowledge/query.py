@@ -766,7 +766,7 @@ _OFF_TOPIC = re.compile(
     r"|\bi'?m pregnant\b|\b(?:new and )?expectant mothers?\b|\bcareer break\b|\bcarry over (?:unused )?holiday\b"
     r"|\bdouble time\b|\b(?:acting-up|subsistence|on-call) allowance\b|\brevalidation\b"
     r"|\bmy training (?:records?|hours|history)\b|\b(?:reference|job description) (?:for|template)\b"
-    r"|\bwrite a reference\b|\bswap my (?:\w+ ){0,2}shift\b"
+    r"|\bwrite a reference\b|\bswap my (?:[\w-]+ ){0,2}shift\b|\bprint (?:spooler|queue)s?\b"
     # the building and its safety: lifts, leaks, locks, moves, badges, fire safety
     r"|\blift (?:in \w+ (?:block )?)?(?:is )?out of order\b|\bwater leak\b|\blocksmith\b|\bchange of locks\b"
     r"|\bfurniture move\b|\bvisitor (?:badge|pass)\b|\blunch spots?\b"

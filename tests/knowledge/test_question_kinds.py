@@ -475,6 +475,8 @@ def test_a_close_guidance_entry_is_shown_among_the_first_three_unless_a_clause_i
         "who's the duty manager for this weekend?",
         "ISO 14971 risk file or an FMEA for a new device - which do we need?",
         "which ISO 30414 metrics are mandatory for our annual report",
+        "can I swap my on-call shift with Sam next weekend",
+        "the print spooler is stuck again on the finance PC",
     ],
 )
 def test_the_askers_own_errand_or_another_frameworks_own_content_is_not_answered(index, question):
