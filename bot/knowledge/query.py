@@ -331,7 +331,7 @@ _BY_PROCESS_GROUPS = re.compile(
     r"|\bprocess[- ]groups? approach\b"
 )
 _APPROACH_CHOICE = re.compile(
-    r"\bprocess(?:es| groups?)? or (?:by |per )?(?:maturity )?levels?\b"
+    r"\bprocess(?:es| groups?)? or (?:go |do it |phase )?(?:by |per )?(?:maturity )?levels?\b"
     r"|\b(?:maturity )?levels? or (?:by |per )?process(?:es| groups?)?\b"
 )
 # "the business case for the full 20000-1 project": the standard names the project, no requirement is asked for

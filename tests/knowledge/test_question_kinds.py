@@ -1780,6 +1780,7 @@ def test_a_challenge_asked_for_beside_a_story_of_maturity_is_the_challenge(index
     [
         "Phasing: do it by process group or by maturity level? how do I choose?",
         "should we phase by processes or by maturity levels",
+        "roll out process by process or go by maturity levels - which approach suits us?",
     ],
 )
 def test_phasing_by_processes_or_by_levels_is_the_choice_of_approach(index, question):
