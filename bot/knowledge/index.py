@@ -160,6 +160,8 @@ class SearchIndex:
         self.meanings = self.embedder.embed_all([meaning_text(e) for e in self.entries])
         kinds = ("clause", "maturity", "activity")
         self.of_kind = {kind: np.array([e.kind == kind for e in self.entries]) for kind in kinds}
+        # the overviews of the plan's three phases ("activity-phase-2"), which mean something of every task
+        self.phase_overviews = np.array([e.kind == "activity" and e.group == "phase" for e in self.entries])
         self.phrases = {k: (v, _idf(len(self.entries), len(v))) for k, v in phrases.items()}
         self.max_phrase_len = max((k.count(" ") + 1 for k in self.phrases), default=1)
         # words that name a topic somewhere (a title or keyword) weigh more than words only used in prose

@@ -209,6 +209,10 @@ def rerank(
         ordering = _only(meaning, index.of_kind["maturity"])
     elif hints.asks_when and not hints.names_clause and "activity" in hints.kinds:
         ordering = _only(meaning, index.of_kind["activity"])  # "when do we have to test it": only the tasks say when
+    if hints.how_to_start and not about_phase:
+        # "how do I start on the CMDB, is that a phase 1 job": a phase's overview means something of every task in
+        # it; how to start a task gains it nothing by meaning
+        ordering = _only(ordering, ~index.phase_overviews)
     _weigh_meaning(rows, meaning, ordering, domain, keep_order=keep_order)
     _prefer_subclauses(index, rows, hints.wants_subclause)
     _prefer_longer_titles(index, rows, query_stems)
