@@ -72,6 +72,9 @@ _FOLDS = (
         re.compile(r"\b(?:tell|inform|let)\s+(?:everyone|everybody|all staff|the (?:whole )?staff|all the staff)\b"),
         " communicate to everyone ",
     ),
+    # "not conforming", "doesn't conform": a nonconformity ("not" alone is a stopword, and "conformity" is no
+    # nonconformity: "can we claim conformity")
+    (re.compile(r"(?:\bnot|n't)\s+conform(?:ing|s|ed)?\b"), " nonconforming "),
     # "tl;dr of phase 1": a summary, not "dr" (disaster recovery)
     (re.compile(r"\btl\s*;?\s*dr\b"), " summary "),
 )

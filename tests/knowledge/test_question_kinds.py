@@ -255,6 +255,9 @@ def test_a_part_of_a_named_clause_asked_for_is_one_of_its_subclauses(index, ques
 
 def test_a_finding_told_as_not_conforming_is_a_nonconformity(index):
     assert index.stems("not conforming") == index.stems("nonconformity")
+    assert index.stems("it doesn't conform") == index.stems("nonconformity")
+    # conformity itself is no nonconformity: "can we claim conformity with only two processes live"
+    assert index.stems("conformity") != index.stems("nonconformity")
 
 
 def test_a_subcontractor_is_not_any_supplier_and_a_helpdesk_is_the_service_desk(index):
