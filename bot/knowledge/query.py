@@ -174,8 +174,9 @@ _PLAN_CONTENTS = re.compile(
 )
 # "we're 12 people", "a team of 15", "a 10-person IT shop": a very small entity (TS 4.11)
 _SMALL_TEAM = re.compile(
-    r"\b(?:we|we are|there are|only|just)\s+(?:about |around |roughly |only |just )?"
-    r"([1-4]?\d)\s*(?:people|staff|persons?|employees|ppl|fte|ftes|heads?|of us)\b"
+    r"\b(?:we|we are|there are|only|just)\s+(?:about |around |roughly |only |just |literally )?"
+    r"([1-4]?\d|two|three|four|five|six|seven|eight|nine|ten|a (?:couple|handful))\s*"
+    r"(?:people|staff|persons?|employees|ppl|fte|ftes|heads?|of us)\b"
     r"|\b(?:team|company|department|shop|staff) of ([1-4]?\d)\b"
     r"|\b([1-4]?\d)[- ](?:person|people|man|strong)(?: it)? (?:team|shop|company|department|organization)\b"
     # "our IT team is 12 people", "the stores each have like 4 IT people"

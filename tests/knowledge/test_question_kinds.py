@@ -1105,6 +1105,8 @@ def test_missed_objectives_and_a_small_team_find_the_ts_advice(index, question, 
 def test_a_small_team_said_by_what_each_site_has():
     assert read_hints("the branch offices each have only 3 IT staff, do they need service desk software").small_team
     assert not read_hints("we have 300 staff on the service desk").small_team
+    assert read_hints("there are literally two of us in IT, is 20000-1 realistic?").small_team
+    assert not read_hints("we have two options for the CMDB").small_team
 
 
 def test_is_that_a_problem_is_a_worry_not_problem_management():
