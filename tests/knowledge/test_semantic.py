@@ -130,7 +130,7 @@ def test_for_a_clause_asked_for_meaning_chooses_among_the_clauses_only(index):
     assert _with_meaning(index, question, task)[0] != task  # a task does not, whatever it means
 
 
-@pytest.mark.parametrize("name", ["labeled.yaml", "labeled_services.yaml"])
+@pytest.mark.parametrize("name", ["labeled.yaml", "labeled_services.yaml", "labeled_kinds.yaml"])
 def test_the_labeled_training_questions_name_real_entries_and_hold_no_evaluation_question(index, name):
     """scripts/meaning_corpus/labeled*.yaml train the vectors only: a stale id would stop the rebuild, and a
     question of the evaluation set among them would flatter it."""
