@@ -130,12 +130,15 @@ def test_for_a_clause_asked_for_meaning_chooses_among_the_clauses_only(index):
     assert _with_meaning(index, question, task)[0] != task  # a task does not, whatever it means
 
 
-@pytest.mark.parametrize("name", ["labeled.yaml", "labeled_services.yaml", "labeled_kinds.yaml"])
+_CORPUS = Path(__file__).resolve().parents[2] / "scripts" / "meaning_corpus"
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in _CORPUS.glob("labeled*.yaml")))
 def test_the_labeled_training_questions_name_real_entries_and_hold_no_evaluation_question(index, name):
     """scripts/meaning_corpus/labeled*.yaml train the vectors only: a stale id would stop the rebuild, and a
     question of the evaluation set among them would flatter it."""
     root = Path(__file__).resolve().parents[2]
-    labeled = yaml.safe_load((root / "scripts" / "meaning_corpus" / name).read_text(encoding="utf-8"))
+    labeled = yaml.safe_load((_CORPUS / name).read_text(encoding="utf-8"))
     known = {entry.id for entry in index.entries}
     assert labeled and set(map(str, labeled)) <= known, sorted(set(map(str, labeled)) - known)
     asked = {q["q"].strip().lower() for q in yaml.safe_load((root / "tests" / "questions.yaml").read_text())}
